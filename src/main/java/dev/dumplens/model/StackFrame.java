@@ -1,0 +1,83 @@
+package dev.dumplens.model;
+
+import java.util.Objects;
+
+/**
+ * One stack frame, kept as the text the dump printed after {@code at } (for example
+ * {@code java.base@17.0.15/java.lang.Object.wait(Native Method)}). Parsers intern frames, so threads with the
+ * same stack share the same instances; the parts are derived from the text on demand.
+ */
+public final class StackFrame {
+    private final String text;
+    private final int hash;
+
+    public StackFrame(String text) {
+        this.text = Objects.requireNonNull(text, "text");
+        this.hash = text.hashCode();
+    }
+
+    /** The frame exactly as printed, without the leading {@code at }. */
+    public String text() { return text; }
+
+    /** Module/loader prefix before '/' such as {@code java.base@17.0.15}, or "" when none. */
+    public String module() {
+        int paren = parenIndex();
+        int slash = text.lastIndexOf('/', paren);
+        return slash < 0 ? "" : text.substring(0, slash);
+    }
+
+    /** {@code pkg.Class.method} without module prefix and location. */
+    public String qualifiedMethod() {
+        int paren = parenIndex();
+        int slash = text.lastIndexOf('/', paren);
+        return text.substring(slash + 1, paren);
+    }
+
+    /** The declaring class name ({@code pkg.Outer$Inner}); for frames without a dot, "". */
+    public String className() {
+        String qm = qualifiedMethod();
+        int dot = qm.lastIndexOf('.');
+        return dot < 0 ? "" : qm.substring(0, dot);
+    }
+
+    /** The method name. */
+    public String methodName() {
+        String qm = qualifiedMethod();
+        return qm.substring(qm.lastIndexOf('.') + 1);
+    }
+
+    /** The location inside the parentheses: {@code Foo.java:12}, {@code Native Method}, {@code Unknown Source}; "" when none. */
+    public String location() {
+        int paren = parenIndex();
+        if (paren >= text.length()) return "";
+        int close = text.lastIndexOf(')');
+        return close > paren ? text.substring(paren + 1, close) : text.substring(paren + 1);
+    }
+
+    /** Source line number, or -1 when the frame has none. */
+    public int lineNumber() {
+        String loc = location();
+        int colon = loc.lastIndexOf(':');
+        if (colon < 0) return -1;
+        try {
+            return Integer.parseInt(loc.substring(colon + 1).trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    public boolean isNative() { return location().equals("Native Method"); }
+
+    private int parenIndex() {
+        int p = text.indexOf('(');
+        return p < 0 ? text.length() : p;
+    }
+
+    @Override public boolean equals(Object o) {
+        return o == this || (o instanceof StackFrame f && f.hash == hash && f.text.equals(text));
+    }
+
+    @Override public int hashCode() { return hash; }
+
+    @Override public String toString() { return text; }
+}
