@@ -11,7 +11,6 @@ import dev.dumplens.model.ThreadDump;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,17 +128,13 @@ public final class LockGraph {
         }
 
         private void collect(DumpThread t) {
-            Set<String> released = new HashSet<>(2);
-            for (LockAction a : t.locks()) {
-                if (a.lock() != null && (a.kind() == LockAction.Kind.WAITING_ON
-                        || a.kind() == LockAction.Kind.WAITING_TO_RELOCK)) released.add(a.lock().id());
-            }
-            for (LockAction a : t.locks()) {
+            List<LockAction> actions = t.locks();
+            for (LockAction a : actions) {
                 LockRef ref = a.lock();
                 if (ref == null) continue;
                 switch (a.kind()) {
                     case LOCKED:
-                        if (!released.contains(ref.id())) entry(ref, LockInfo.Kind.MONITOR).claim(t);
+                        if (!released(actions, ref.id())) entry(ref, LockInfo.Kind.MONITOR).claim(t);
                         break;
                     case WAITING_TO_LOCK:
                     case WAITING_TO_RELOCK:
@@ -168,6 +163,15 @@ public final class LockGraph {
                 e.ownable = true;
                 e.claim(t);
             }
+        }
+
+        /** Whether the thread is in {@code wait()} on the monitor or re-locking it: it does not hold it. */
+        private static boolean released(List<LockAction> actions, String id) {
+            for (LockAction a : actions) {
+                if ((a.kind() == LockAction.Kind.WAITING_ON || a.kind() == LockAction.Kind.WAITING_TO_RELOCK)
+                        && a.lock() != null && a.lock().id().equals(id)) return true;
+            }
+            return false;
         }
 
         private Entry entry(LockRef ref, LockInfo.Kind kind) {
