@@ -69,7 +69,8 @@ public final class TextSummary {
         out.println("Stack groups (" + a.similarity() + " similarity): " + groups.size()
                 + (groups.size() > MAX_GROUPS ? ", the largest " + MAX_GROUPS + " below" : ""));
         for (StackGroup g : groups.subList(0, Math.min(MAX_GROUPS, groups.size()))) {
-            out.printf("  %5d  %-13s %s%n", g.size(), g.state(), oneLine(g.nameTemplate()));
+            String template = g.nameTemplate().isEmpty() ? "(unnamed)" : oneLine(g.nameTemplate());
+            out.printf("  %5d  %-13s %s%n", g.size(), g.state(), template);
             int shown = Math.min(MAX_FRAMES, g.frames().size());
             for (int i = 0; i < shown; i++) out.println("           at " + g.frames().get(i).text());
             if (g.frames().size() > shown) out.println("           … " + (g.frames().size() - shown) + " more frames");
@@ -104,15 +105,18 @@ public final class TextSummary {
                 if (!l.ownerNote().isEmpty()) sb.append(" (").append(l.ownerNote()).append(')');
                 List<LockInfo> chain = graph.chain(l);
                 for (LockInfo next : chain.subList(1, chain.size())) {
-                    sb.append(", which waits for ").append(describe(next)).append(" held by ")
-                            .append(next.owner() == null ? "an unknown thread" : quote(next.owner().name()));
+                    sb.append(", which waits for ").append(describe(next));
+                    if (next.owner() != null) sb.append(" held by ").append(quote(next.owner().name()));
+                    else if (next.ownerStatus() == LockInfo.OwnerStatus.UNKNOWN) sb.append(" (owner unknown)");
                 }
                 return sb.toString();
         }
     }
 
+    /** {@code <0x…> (a pkg.Cls)}; just {@code <pkg.Cls@hash>} when the id already names the class. */
     private static String describe(LockInfo l) {
         if (l.kind() == LockInfo.Kind.CLASS_INIT) return "the initialization of " + l.className();
+        if (l.className().isEmpty() || l.id().startsWith(l.className() + "@")) return "<" + l.id() + ">";
         return l.lock().display();
     }
 
