@@ -58,17 +58,23 @@ final class JsonDumpReader {
     ParseResult read() throws DumpParseException {
         progress.phase("Reading " + text.source(), text.length());
         int invalidUtf8 = firstInvalidUtf8(text.bytes());
-        try (JsonParser parser = invalidUtf8 < 0
+        String decoded = null;
+        if (invalidUtf8 >= 0) {
+            decoded = text.decode(0, text.length());
+            dump.warnFile(ParseWarning.atOffset(text.source(), invalidUtf8,
+                    "invalid UTF-8 here and maybe further on, read as U+FFFD"));
+        }
+        try (JsonParser parser = decoded == null
                 ? FACTORY.createParser(new ByteBufferBackedInputStream(text.bytes()))
-                : FACTORY.createParser(text.decode(0, text.length()))) {
-            if (invalidUtf8 >= 0) {
-                dump.warnFile(ParseWarning.atOffset(text.source(), invalidUtf8,
-                        "invalid UTF-8 here and maybe further on, read as U+FFFD"));
-            }
+                : FACTORY.createParser(decoded)) {
             p = parser;
             readDocument();
         } catch (JacksonException e) {
-            stopAt(e.getLocation(), e instanceof JsonEOFException, e.getOriginalMessage());
+            JsonLocation where = e.getLocation();
+            boolean atEnd = where != null && (decoded == null
+                    ? where.getByteOffset() >= text.length() : where.getCharOffset() >= decoded.length());
+            // Jackson reports some premature ends as plain parse errors: the location tells them apart
+            stopAt(where, e instanceof JsonEOFException || atEnd, e.getOriginalMessage());
         } catch (IOException e) { // only from the in-memory stream: cannot happen, reported like bad content
             stopAt(null, false, String.valueOf(e.getMessage()));
         }
