@@ -57,6 +57,7 @@ final class JsonDumpReader {
 
     ParseResult read() throws DumpParseException {
         progress.phase("Reading " + text.source(), text.length());
+        progress.checkCancelled();
         int invalidUtf8 = firstInvalidUtf8(text.bytes());
         String decoded = null;
         if (invalidUtf8 >= 0) {

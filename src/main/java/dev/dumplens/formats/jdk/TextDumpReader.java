@@ -54,6 +54,7 @@ final class TextDumpReader {
 
     ParseResult read() throws DumpParseException {
         progress.phase("Reading " + text.source(), text.length());
+        progress.checkCancelled();
         while (lines.next()) {
             if (lines.number() % PROGRESS_EVERY_LINES == 0) {
                 progress.checkCancelled();
