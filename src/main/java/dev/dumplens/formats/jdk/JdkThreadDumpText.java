@@ -40,8 +40,8 @@ public final class JdkThreadDumpText implements DumpFormat {
     @Override
     public int sniff(DumpText text) {
         String[] first = text.head(1024).split("\r?\n", 4);
-        if (first.length >= 3 && first[0].strip().matches("-?\\d+") && isInstant(first[1].strip())) return 95;
-        String top = first[0].strip();
+        String top = TextDumpReader.withoutBom(first[0]);
+        if (first.length >= 3 && top.matches("-?\\d+") && isInstant(first[1].strip())) return 95;
         return first.length > 1 && TextDumpReader.HEADER.matcher(top).matches() ? 50 : 0;
     }
 

@@ -191,7 +191,10 @@ final class JsonDumpReader {
         }
     }
 
-    /** {@code "parkBlocker": {"object": "X@hash"}}, with the owner's tid where a JDK prints it. */
+    /**
+     * {@code "parkBlocker": {"object": "X@hash"}}; a JDK development version also printed the owner's tid as
+     * {@code "exclusiveOwnerThreadId"}.
+     */
     private void readParkBlocker(ThreadLocks locks) throws IOException {
         if (p.currentToken() != JsonToken.START_OBJECT) {
             locks.parkBlocker = string();
@@ -202,7 +205,7 @@ final class JsonDumpReader {
             p.nextToken();
             switch (field) {
                 case "object" -> locks.parkBlocker = string();
-                case "exclusiveOwnerThreadId", "owner" -> locks.parkOwner = longValue();
+                case "exclusiveOwnerThreadId" -> locks.parkOwner = longValue();
                 default -> p.skipChildren();
             }
         }

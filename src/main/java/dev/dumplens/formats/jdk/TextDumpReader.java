@@ -103,8 +103,8 @@ final class TextDumpReader {
 
     private boolean readPreambleLine(String line) {
         long number = lines.number();
-        if (number == 1 && PROCESS_ID.matcher(line.strip()).matches()) {
-            long pid = Long.parseLong(line.strip());
+        if (number == 1 && PROCESS_ID.matcher(withoutBom(line)).matches()) {
+            long pid = Long.parseLong(withoutBom(line));
             dump.processId = pid >= 0 ? pid : null;
         } else if (number == 2 && Character.isDigit(line.charAt(0))) {
             dump.timestamp = dump.instant(line, number);
@@ -226,6 +226,12 @@ final class TextDumpReader {
             dump.warnAtLine(lines.number(), "unrecognized line skipped: "
                     + (line.length() > 80 ? line.substring(0, 80) + "…" : line));
         }
+    }
+
+    /** The line stripped of blanks and of a UTF-8 byte order mark some editors add. */
+    static String withoutBom(String line) {
+        String s = line.strip();
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
     private static String unbracket(String object) {

@@ -72,6 +72,15 @@ class JdkThreadDumpJsonTest {
         assertThat(format.sniff(DumpText.of("t", bytes(ScenarioDumps.TEXT)))).isZero();
     }
 
+    @Test
+    void aByteOrderMarkIsIgnored() throws Exception {
+        DumpText text = DumpText.of("bom.json", ScenarioDumps.withBom(bytes(JSON)));
+        assertThat(Formats.detect(text)).isInstanceOf(JdkThreadDumpJson.class);
+        ParseResult result = format.parse(text, ProgressMonitor.NONE);
+        assertThat(single(result).threads()).hasSize(ScenarioDumps.THREADS);
+        assertThat(result.warnings()).isEmpty();
+    }
+
     /** The JDK 21 form: numbers as strings, no state, no virtual flag, no lock information. */
     @Test
     void readsTheJdk21FormWithoutStates() throws Exception {

@@ -121,6 +121,16 @@ class JdkThreadDumpTextTest {
     }
 
     @Test
+    void aByteOrderMarkIsIgnored() throws Exception {
+        DumpText text = DumpText.of("bom.txt", ScenarioDumps.withBom(bytes(TEXT)));
+        assertThat(Formats.detect(text)).isInstanceOf(JdkThreadDumpText.class);
+        ThreadDump dump = single(format.parse(text, ProgressMonitor.NONE));
+        assertThat(dump.processId()).isEqualTo(7145L);
+        assertThat(dump.threads()).hasSize(ScenarioDumps.THREADS);
+        assertThat(dump.warnings()).isEmpty();
+    }
+
+    @Test
     void crlfLineEndsReadTheSame() throws Exception {
         String lf = new String(bytes(TEXT), StandardCharsets.UTF_8);
         ThreadDump crlf = single(ScenarioDumps.parse(format, "crlf.txt",

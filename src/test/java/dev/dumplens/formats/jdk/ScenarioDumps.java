@@ -56,6 +56,16 @@ final class ScenarioDumps {
         }
     }
 
+    /** {@code content} after a UTF-8 byte order mark, as some editors save files. */
+    static byte[] withBom(byte[] content) {
+        byte[] out = new byte[content.length + 3];
+        out[0] = (byte) 0xEF;
+        out[1] = (byte) 0xBB;
+        out[2] = (byte) 0xBF;
+        System.arraycopy(content, 0, out, 3, content.length);
+        return out;
+    }
+
     static ParseResult parse(DumpFormat format, String name, byte[] content) throws DumpParseException {
         return format.parse(DumpText.of(name, content), ProgressMonitor.NONE);
     }
