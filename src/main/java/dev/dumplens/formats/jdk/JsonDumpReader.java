@@ -26,6 +26,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Reads one JSON {@code Thread.dump_to_file} file with Jackson's streaming parser, thread by thread, without
@@ -134,7 +135,7 @@ final class JsonDumpReader {
                     String time = string();
                     if (time != null) dump.timestamp = dump.instant(time, p.currentTokenLocation().getLineNr());
                 }
-                case "runtimeVersion" -> dump.runtimeVersion = String.valueOf(string());
+                case "runtimeVersion" -> dump.runtimeVersion = Objects.requireNonNullElse(string(), "");
                 case "threadContainers" -> {
                     containersSeen = true;
                     readArray(this::readContainer);

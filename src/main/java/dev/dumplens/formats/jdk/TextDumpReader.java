@@ -24,12 +24,13 @@ final class TextDumpReader {
     /**
      * A thread header: {@code #tid "name"}, then {@code virtual}, then the state and the time (JDK 25) or nothing
      * more (JDK 21). The name is greedy so that names containing quotes keep them; DOTALL lets it span lines.
+     * Numbers have at most 18 digits, so that they fit a long.
      */
     static final Pattern HEADER = Pattern.compile(
-            "#(\\d+) \"(.*)\"( virtual)?(?: (NEW|RUNNABLE|BLOCKED|WAITING|TIMED_WAITING|TERMINATED) (\\S+))?",
+            "#(\\d{1,18}) \"(.*)\"( virtual)?(?: (NEW|RUNNABLE|BLOCKED|WAITING|TIMED_WAITING|TERMINATED) (\\S+))?",
             Pattern.DOTALL);
-    private static final Pattern HEADER_START = Pattern.compile("#\\d+ \".*", Pattern.DOTALL);
-    private static final Pattern PROCESS_ID = Pattern.compile("-?\\d+");
+    private static final Pattern HEADER_START = Pattern.compile("#\\d{1,18} \".*", Pattern.DOTALL);
+    private static final Pattern PROCESS_ID = Pattern.compile("-?\\d{1,18}");
     /** A thread name may contain newlines; a header is looked for over at most this many lines. */
     private static final int MAX_HEADER_LINES = 16;
     private static final int MAX_LINE_WARNINGS = 20;

@@ -159,6 +159,27 @@ class JdkThreadDumpTextTest {
     }
 
     @Test
+    void oversizedNumbersAreSkippedWithAWarning() throws Exception {
+        String odd = """
+                99999999999999999999999
+                2025-01-01T00:00:00Z
+                25.0.3+9-LTS
+
+                #123456789012345678901234 "huge" RUNNABLE 2025-01-01T00:00:00Z
+                    at App.main(App.java:1)
+
+                #5 "fine" RUNNABLE 2025-01-01T00:00:00Z
+                    at App.main(App.java:1)
+
+                """;
+        ThreadDump dump = single(format.parse(DumpText.of("odd.txt", odd.getBytes(StandardCharsets.UTF_8)),
+                ProgressMonitor.NONE));
+        assertThat(dump.processId()).isNull();
+        assertThat(dump.threads()).extracting(DumpThread::name).containsExactly("fine");
+        assertThat(dump.warnings()).extracting(w -> w.line()).containsExactly(1L, 5L, 6L);
+    }
+
+    @Test
     void textThatIsNoDumpIsAParseErrorNamingTheFile() {
         assertThatThrownBy(() -> format.parse(DumpText.of("notes.txt",
                 "just some notes\nnothing else\n".getBytes(StandardCharsets.UTF_8)),
