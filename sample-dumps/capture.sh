@@ -33,14 +33,19 @@ build() {
     "$JDK21_HOME/bin/javac" --release 21 -d "$WORK/classes21" "$src/Await.java" "$src"/Virtual*.java
 }
 
-# start_scenario JDK_HOME CLASSES MAIN_CLASS [JVM options...]: runs it with stdin from a FIFO and stdout to $OUT.
+# start_scenario JDK_HOME CLASSES MAIN_CLASS [JVM options...] [-- program arguments...]:
+# runs it with stdin from a FIFO (file descriptor 9 writes to it) and stdout+stderr to $OUT.
 start_scenario() {
-    local jdk=$1 classes=$2 main=$3
+    local jdk=$1 classes=$2 main=$3 jvm_opts=() args=()
     shift 3
+    while [[ $# -gt 0 && $1 != "--" ]]; do jvm_opts+=("$1"); shift; done
+    [[ $# -gt 0 ]] && shift
+    args=("$@")
     OUT="$WORK/$main.out"
     rm -f "$WORK/stdin"
     mkfifo "$WORK/stdin"
-    "$jdk/bin/java" "${STABLE_JVM_OPTS[@]}" "$@" -cp "$WORK/$classes" "scenario.$main" <"$WORK/stdin" >"$OUT" 2>&1 &
+    "$jdk/bin/java" "${STABLE_JVM_OPTS[@]}" "${jvm_opts[@]}" -cp "$WORK/$classes" "scenario.$main" "${args[@]}" \
+        <"$WORK/stdin" >"$OUT" 2>&1 &
     PID=$!
     exec 9>"$WORK/stdin"
     log "started $main (pid $PID) on $("$jdk/bin/java" -version 2>&1 | head -1)"
@@ -173,8 +178,10 @@ capture_busy17() {
     stop_scenario
 }
 
+# 200 virtual threads keep each file under 300 KB; VT_TOTAL=2000 gives the 2,000-thread variant (~2 MB per file).
 capture_virtual25() {
-    start_scenario "$JDK21_HOME" classes21 VirtualThreads -Djdk.virtualThreadScheduler.parallelism=4
+    start_scenario "$JDK21_HOME" classes21 VirtualThreads -Djdk.virtualThreadScheduler.parallelism=6 \
+        -- "${VT_TOTAL:-200}"
     wait_for "READY virtual-threads"
     with_jstack "$JDK21_HOME" virtual-threads-jdk25-jstack-l.txt -l
     with_jcmd_print "$JDK21_HOME" virtual-threads-jdk25-jcmd.txt
@@ -183,9 +190,15 @@ capture_virtual25() {
     stop_scenario
 }
 
+# kill -3 first (the VM writes names as modified UTF-8 bytes, which jstack's client re-decodes), then jstack.
 capture_tricky17() {
     start_scenario "$JDK17_HOME" classes17 TrickyNames
     wait_for "READY tricky-names"
+    kill -3 "$PID"
+    wait_for "JNI global refs"
+    sleep 0.5
+    cp "$OUT" "$HERE/tricky-names-jdk17-kill3.log"
+    log "wrote tricky-names-jdk17-kill3.log"
     with_jstack "$JDK17_HOME" tricky-names-jdk17-jstack-l.txt -l
     stop_scenario
 }
