@@ -36,6 +36,7 @@ final class ThreadListParser {
     }
 
     private static final byte[] AT = lit("at ");
+    private static final byte[] ELIMINATED = lit("eliminated ");
     private static final byte[] STATE = lit("java.lang.Thread.State:");
     private static final byte[] OWNABLE = lit("Locked ownable synchronizers:");
     private static final byte[] CARRYING = lit("Carrying virtual thread #");
@@ -154,8 +155,7 @@ final class ThreadListParser {
         if (cur == null) return false;
         byte b = t.at(c);
         if (b == 'a' && t.startsWith(c, end, AT)) {
-            int s = c + AT.length;
-            cur.frames.add(frames.intern(s, t.trimEnd(s, end)));
+            frame(c, end);
         } else if (b == '-' && c + 1 < end && t.at(c + 1) == ' ') {
             lockLine(c + 2, end);
         } else if (b == 'j' && t.startsWith(c, end, STATE)) {
@@ -177,15 +177,33 @@ final class ThreadListParser {
         return true;
     }
 
+    /** A frame line; {@code at} is the index of "at ". */
+    private void frame(int at, int end) {
+        int s = at + AT.length;
+        cur.frames.add(frames.intern(s, t.trimEnd(s, end)));
+    }
+
     private void lockLine(int from, int end) {
         if (inOwnable) {
             if (from < end && t.at(from) == '<') {
                 LockRef ref = lockLines.ref(from, end);
                 if (ref != null) cur.ownedSynchronizers.add(ref);
             }
-        } else if (lockLines.parse(from, end)) {
-            cur.lock(lockLines.kind(), lockLines.lock());
+            return;
         }
+        int lockEnd = end;
+        int nextFrame = -1;
+        if (t.startsWith(from, end, ELIMINATED)) {
+            // JDK 17 prints "- eliminated <owner is scalar replaced> (a X)" without a line break: the next frame
+            // follows on the same line after a tab.
+            int tab = t.indexOf((byte) '\t', from, end);
+            if (tab >= 0) {
+                lockEnd = tab;
+                nextFrame = t.skipBlanks(tab, end);
+            }
+        }
+        if (lockLines.parse(from, lockEnd)) cur.lock(lockLines.kind(), lockLines.lock());
+        if (nextFrame >= 0 && t.startsWith(nextFrame, end, AT)) frame(nextFrame, end);
     }
 
     /** The state word of a state text: "WAITING (parking)" gives WAITING. */
