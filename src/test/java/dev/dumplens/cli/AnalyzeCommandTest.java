@@ -13,8 +13,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code analyze} on real JDK 25 {@code Thread.dump_to_file} captures (text and JSON of one process, see
- * src/test/resources/dumps/jdk/README.md); the expected numbers come from the scenario program's design.
+ * {@code analyze} on real captures: JDK 25 {@code Thread.dump_to_file} text and JSON of one process (see
+ * src/test/resources/dumps/jdk/README.md) and the HotSpot sample dumps (sample-dumps/README.md); the expected
+ * numbers come from the scenario programs' design.
  */
 class AnalyzeCommandTest {
     private static final String TXT = "src/test/resources/dumps/jdk/jdk25-scenario.txt";
@@ -106,6 +107,72 @@ class AnalyzeCommandTest {
         assertThat(t.get("similarity").asText()).isEqualTo("top:1");
         assertThat(t.get("groups").size()).isLessThan(e.get("groups").size());
         for (JsonNode g : t.get("groups")) assertThat(g.get("frames").size()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void hotspotDeadlocksIncludingOnesTheJvmDoesNotReport() throws Exception {
+        CliRun run = CliRun.of("analyze", "--json", "sample-dumps/deadlocks-jdk17-jstack-l.txt",
+                "sample-dumps/contention-jdk17-jstack.txt");
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).isEmpty();
+        JsonNode deadlocks = new ObjectMapper().readTree(run.out()).get("dumps").get(0);
+        assertThat(deadlocks.get("format").asText()).isEqualTo("hotspot-jstack");
+        assertThat(deadlocks.get("threadCount").asInt()).isEqualTo(32);
+        assertThat(deadlocks.get("states").toString())
+                .isEqualTo("{\"RUNNABLE\":11,\"BLOCKED\":6,\"WAITING\":4,\"TIMED_WAITING\":2,\"NONE\":9}");
+        List<String> cycles = new ArrayList<>();
+        for (JsonNode d : deadlocks.get("deadlocks")) {
+            cycles.add(texts(d.get("threads")) + " jvm=" + d.get("reportedByJvm").asBoolean()
+                    + " classInit=" + d.get("classInit").asBoolean());
+            assertThat(d.get("locks")).hasSameSizeAs(d.get("threads"));
+        }
+        assertThat(cycles).containsExactlyInAnyOrder(
+                "[pair-alpha, pair-beta] jvm=true classInit=false",
+                "[ring-1, ring-2, ring-3] jvm=true classInit=false",
+                "[rlock-east, rlock-west] jvm=true classInit=false",
+                "[clinit-alpha, clinit-beta] jvm=false classInit=true");
+        JsonNode east = lockOwnedBy(deadlocks, "rlock-east");
+        assertThat(east.get("kind").asText()).isEqualTo("synchronizer");
+        assertThat(texts(east.get("parked"))).containsExactlyInAnyOrder("rlock-west", "rlock-bystander");
+        JsonNode alphaInit = lockOwnedBy(deadlocks, "clinit-alpha");
+        assertThat(alphaInit.get("kind").asText()).isEqualTo("class-init");
+        assertThat(alphaInit.get("className").asText()).isEqualTo("scenario.Deadlocks$InitAlpha");
+        assertThat(texts(alphaInit.get("blocked"))).containsExactly("clinit-beta");
+
+        JsonNode contention = new ObjectMapper().readTree(run.out()).get("dumps").get(1);
+        JsonNode vault = lock(contention, "java.util.concurrent.locks.ReentrantLock$NonfairSync", 9);
+        assertThat(vault.get("owner").isNull()).as("jstack without -l cannot name it").isTrue();
+        assertThat(vault.get("ownerStatus").asText()).isEqualTo("unknown");
+        JsonNode registry = lock(contention, "scenario.Contention$Registry", 3);
+        assertThat(registry.get("owner").asText()).isEqualTo("registry-owner");
+        assertThat(registry.get("ownerWaitsFor").asText())
+                .isEqualTo(lock(contention, "scenario.Contention$Ledger", 26).get("id").asText());
+    }
+
+    @Test
+    void everyDumpOfAKill3LogIsSummarizedWithItsTimestamp() {
+        CliRun run = CliRun.of("analyze", "sample-dumps/leak-jdk17-kill3.log");
+        assertThat(run.exit()).isZero();
+        List<String> headers = run.out().lines().filter(l -> l.startsWith("== ")).toList();
+        assertThat(headers).containsExactly(
+                "== sample-dumps/leak-jdk17-kill3.log#1  [hotspot-sigquit-log]  2026-11-26T19:45:03",
+                "== sample-dumps/leak-jdk17-kill3.log#2  [hotspot-sigquit-log]  2026-11-26T19:45:07",
+                "== sample-dumps/leak-jdk17-kill3.log#3  [hotspot-sigquit-log]  2026-11-26T19:45:10",
+                "== sample-dumps/leak-jdk17-kill3.log#4  [hotspot-sigquit-log]  2026-11-26T19:45:13");
+        assertThat(run.out()).contains("      owner: \"ledger-owner\"\n      blocked 8: \"ledger-waiter-1\"");
+    }
+
+    private static JsonNode lockOwnedBy(JsonNode dump, String owner) {
+        for (JsonNode l : dump.get("locks")) if (owner.equals(l.get("owner").asText(null))) return l;
+        throw new AssertionError("no lock owned by " + owner);
+    }
+
+    private static JsonNode lock(JsonNode dump, String className, int waiters) {
+        for (JsonNode l : dump.get("locks")) {
+            int n = l.get("blocked").size() + l.get("waiting").size() + l.get("parked").size();
+            if (l.get("className").asText().equals(className) && n == waiters) return l;
+        }
+        throw new AssertionError("no lock " + className + " with " + waiters + " waiters");
     }
 
     private static JsonNode group(JsonNode dump, String state, String template) {
