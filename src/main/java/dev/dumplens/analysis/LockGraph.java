@@ -134,7 +134,7 @@ public final class LockGraph {
         }
 
         private void collect(DumpThread t) {
-            List<LockAction> actions = t.locks();
+            List<LockAction> actions = withWaitObjectsResolved(t.locks());
             for (LockAction a : actions) {
                 LockRef ref = a.lock();
                 if (ref == null) continue;
@@ -166,6 +166,30 @@ public final class LockGraph {
                 e.ownable = true;
                 e.claimSynchronizer(t);
             }
+        }
+
+        /**
+         * HotSpot prints {@code waiting on <no object reference available>} when it cannot read the object a
+         * compiled frame waits on; the thread must hold that monitor when it calls {@code wait()}, and it is the
+         * nearest {@code - locked} line below. The same holds for {@code waiting to re-lock in wait()}.
+         */
+        private static List<LockAction> withWaitObjectsResolved(List<LockAction> actions) {
+            List<LockAction> out = null;
+            for (int i = 0; i < actions.size(); i++) {
+                LockAction a = actions.get(i);
+                boolean unknownWait = a.lock() == null && (a.kind() == LockAction.Kind.WAITING_ON
+                        || a.kind() == LockAction.Kind.WAITING_TO_RELOCK);
+                if (!unknownWait) continue;
+                for (int j = i + 1; j < actions.size(); j++) {
+                    LockAction below = actions.get(j);
+                    if (below.kind() == LockAction.Kind.LOCKED && below.lock() != null) {
+                        if (out == null) out = new ArrayList<>(actions);
+                        out.set(i, new LockAction(a.frameIndex(), a.kind(), below.lock()));
+                        break;
+                    }
+                }
+            }
+            return out == null ? actions : out;
         }
 
         /** Whether the thread is in {@code wait()} on the monitor or re-locking it: it does not hold it. */

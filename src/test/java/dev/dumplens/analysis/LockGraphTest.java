@@ -177,4 +177,22 @@ class LockGraphTest {
         assertThat(g.waitsFor(holder)).isNull();
         assertThat(g.waitsFor(otherParker)).isNull();
     }
+
+    @Test
+    void waitOnAnUnknownObjectReleasedTheNearestLockedMonitorBelow() {
+        DumpThread[] waiters = new DumpThread[2];
+        for (int i = 0; i < 2; i++) {
+            DumpThread.Builder b = t.thread("waiter-" + i, WAITING, "java.lang.Object.wait(java.base@17.0.15/Native Method)",
+                    "java.lang.Object.wait(java.base@17.0.15/Object.java:338)", "scenario.Large.lambda$main$5(Large.java:57)");
+            b.locks.add(new dev.dumplens.model.LockAction(0, WAITING_ON, null)); // "<no object reference available>"
+            lock(b, 2, LOCKED, "0xc0d", "scenario.Large$Condition");
+            waiters[i] = lock(b, 2, LOCKED, "0xout", "Outer").build();
+        }
+        LockGraph g = LockGraph.of(Threads.dump(waiters));
+        LockInfo condition = g.lock("0xc0d");
+        assertThat(condition.owner()).isNull();
+        assertThat(condition.waiting()).containsExactly(waiters);
+        assertThat(g.lock("0xout").owner()).as("a monitor held around the wait stays held").isSameAs(waiters[0]);
+        assertThat(g.warnings()).hasSize(1); // both claim "Outer": genuinely contradictory, so reported
+    }
 }
