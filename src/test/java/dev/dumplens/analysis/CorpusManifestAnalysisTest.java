@@ -58,6 +58,10 @@ class CorpusManifestAnalysisTest {
             DumpAnalysis exact = DumpAnalysis.of(dump, Similarity.EXACT);
             String where = name + " dump " + facts.get("index").asInt();
             checkTotals(exact, facts, where);
+            if (file.get("format").asText().startsWith("hotspot") || file.get("format").asText().startsWith("application")) {
+                assertThat(exact.locks().warnings()).as(where + ": a safepoint snapshot never shows a monitor held twice")
+                        .isEmpty();
+            }
             checkLargestGroups(exact, facts.get("largest_identical_stack_groups"), where);
             checkContendedMonitors(exact.locks(), facts.get("contended_monitors"), where);
             checkJvmDeadlocks(exact, facts.get("jvm_reported_deadlocks"), where);

@@ -54,6 +54,7 @@ class SampleDumpsAnalysisTest {
             DumpAnalysis a = DumpAnalysis.of(result.dumps().get(i), Similarity.NORMALIZED);
             JsonNode facts = dumps.get(i);
             checkTotals(a, facts, where);
+            assertThat(a.locks().warnings()).as(where + ": no monitor is held by two threads in these captures").isEmpty();
             for (JsonNode g : facts.path("groups")) checkGroup(a, g, where);
             for (JsonNode l : facts.path("locks")) checkLock(a.locks(), l, where);
             for (JsonNode c : facts.path("chains")) checkChain(a, c, where);
