@@ -46,11 +46,9 @@ public final class LockGraph {
     private final Map<String, LockInfo> byId;
     private final Map<DumpThread, LockInfo> waitsFor;
     private final Map<DumpThread, List<LockInfo>> held = new IdentityHashMap<>();
-    private final Map<DumpThread, Integer> position;
     private final List<ParseWarning> warnings;
 
-    private LockGraph(List<LockInfo> locks, Map<DumpThread, String> waitsForId, Map<DumpThread, Integer> position,
-                      List<ParseWarning> warnings) {
+    private LockGraph(List<LockInfo> locks, Map<DumpThread, String> waitsForId, List<ParseWarning> warnings) {
         this.locks = List.copyOf(locks);
         this.byId = new HashMap<>();
         for (LockInfo l : locks) {
@@ -59,7 +57,6 @@ public final class LockGraph {
         }
         this.waitsFor = new IdentityHashMap<>();
         waitsForId.forEach((t, id) -> waitsFor.put(t, byId.get(id)));
-        this.position = position;
         this.warnings = List.copyOf(warnings);
     }
 
@@ -99,9 +96,6 @@ public final class LockGraph {
         return out;
     }
 
-    /** 0-based position of {@code thread} in its dump. */
-    int position(DumpThread thread) { return position.get(thread); }
-
     /** Inconsistencies found while resolving owners (several threads claiming one monitor). */
     public List<ParseWarning> warnings() { return warnings; }
 
@@ -111,18 +105,13 @@ public final class LockGraph {
         private final Map<String, Entry> entries = new LinkedHashMap<>();
         private final List<Wait> waits = new ArrayList<>();
         private final Map<DumpThread, String> waitsForId = new IdentityHashMap<>();
-        private final Map<DumpThread, Integer> position = new IdentityHashMap<>();
         private final List<ParseWarning> warnings = new ArrayList<>();
         private boolean dumpListsOwnables;
 
         Builder(ThreadDump dump) { this.dump = dump; }
 
         LockGraph build() {
-            List<DumpThread> threads = dump.threads();
-            for (int i = 0; i < threads.size(); i++) {
-                position.put(threads.get(i), i);
-                collect(threads.get(i));
-            }
+            for (DumpThread t : dump.threads()) collect(t);
             resolveWaits();
             resolveClassInitOwners();
             inferOwnersFromJvmReport();
@@ -130,7 +119,7 @@ public final class LockGraph {
             for (Entry e : entries.values()) infos.add(e.toInfo());
             infos.sort((a, b) -> a.waiterCount() != b.waiterCount()
                     ? Integer.compare(b.waiterCount(), a.waiterCount()) : a.id().compareTo(b.id()));
-            return new LockGraph(infos, waitsForId, position, warnings);
+            return new LockGraph(infos, waitsForId, warnings);
         }
 
         private void collect(DumpThread t) {
