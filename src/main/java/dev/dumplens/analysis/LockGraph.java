@@ -22,8 +22,9 @@ import java.util.Set;
  * <p>Ownership rules:
  * <ul>
  *   <li>A monitor is owned by the thread showing {@code - locked} for it, unless that same thread is in
- *       {@code Object.wait()} on it ({@code - waiting on}) or re-locking it after a wait: such a thread released it,
- *       even though HotSpot (and JDK 25's {@code monitorsOwned}) still list it on a lower frame. When several
+ *       {@code Object.wait()} on it ({@code - waiting on}, also {@code <no object reference available>}: then the
+ *       nearest locked monitor below) or re-locking it after a wait: such a thread released it, even though
+ *       HotSpot (and JDK 25's {@code monitorsOwned}) still list it on a lower frame. When several
  *       threads still claim one monitor, the first in dump order keeps it and a warning names the others.</li>
  *   <li>A java.util.concurrent synchronizer is owned by the thread listing it under "Locked ownable synchronizers"
  *       ({@code jstack -l}); without that section its owner is unknown — except when the JVM's own deadlock report
@@ -181,11 +182,16 @@ public final class LockGraph {
             return out == null ? actions : out;
         }
 
-        /** Whether the thread is in {@code wait()} on the monitor or re-locking it: it does not hold it. */
+        /**
+         * Whether the thread waits on or for the monitor (in {@code wait()}, re-locking after it, or, as JDK 8
+         * prints a woken waiter, "waiting to lock" it above its own {@code - locked} line): then it does not
+         * hold it.
+         */
         private static boolean released(List<LockAction> actions, String id) {
             for (LockAction a : actions) {
-                if ((a.kind() == LockAction.Kind.WAITING_ON || a.kind() == LockAction.Kind.WAITING_TO_RELOCK)
-                        && a.lock() != null && a.lock().id().equals(id)) return true;
+                boolean waits = a.kind() == LockAction.Kind.WAITING_ON || a.kind() == LockAction.Kind.WAITING_TO_RELOCK
+                        || a.kind() == LockAction.Kind.WAITING_TO_LOCK;
+                if (waits && a.lock() != null && a.lock().id().equals(id)) return true;
             }
             return false;
         }

@@ -195,4 +195,17 @@ class LockGraphTest {
         assertThat(g.lock("0xout").owner()).as("a monitor held around the wait stays held").isSameAs(waiters[0]);
         assertThat(g.warnings()).hasSize(1); // both claim "Outer": genuinely contradictory, so reported
     }
+
+    @Test
+    void jdk8WokenWaiterWaitingToLockItsOwnLockedMonitorDoesNotHoldIt() {
+        DumpThread owner = lock(t.thread("notifier", RUNNABLE, "app.Q.put(Q.java:5)"), 0, LOCKED, "0xq", "app.Q").build();
+        DumpThread.Builder wb = t.thread("consumer", BLOCKED, "java.lang.Object.wait(Native Method)",
+                "java.lang.Object.wait(Object.java:502)", "app.Q.take(Q.java:9)");
+        lock(wb, 0, WAITING_TO_LOCK, "0xq", "app.Q");
+        DumpThread woken = lock(wb, 2, LOCKED, "0xq", "app.Q").build();
+        LockGraph g = LockGraph.of(Threads.dump(woken, owner));
+        assertThat(g.lock("0xq").owner()).isSameAs(owner);
+        assertThat(g.lock("0xq").blocked()).containsExactly(woken);
+        assertThat(g.warnings()).isEmpty();
+    }
 }
