@@ -60,6 +60,7 @@ final class ThreadListParser {
     private int headerLines;
     private int nameEnd;
 
+    private long threadsStarted;
     private int pos;
     private long line;
     private Stop stop;
@@ -93,6 +94,9 @@ final class ThreadListParser {
         threads.clear();
         return out;
     }
+
+    /** How many thread headers were read so far. */
+    long threadsStarted() { return threadsStarted; }
 
     /** Whether a thread entry is open (its lines may continue after the line where {@link #run} stopped). */
     boolean inThread() { return cur != null; }
@@ -268,6 +272,7 @@ final class ThreadListParser {
         String name = headerLines == 1 ? t.decode(lineStart + 1, q) : multiLineName(lineStart, end, q);
         cur = new DumpThread.Builder(name);
         cur.line = ln;
+        threadsStarted++;
         headers.parseTail(q + 1, nameEnd, cur);
         return true;
     }
