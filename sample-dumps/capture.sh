@@ -196,9 +196,15 @@ capture_busy17() {
 }
 
 # 200 virtual threads keep each file under 300 KB; VT_TOTAL=2000 gives the 2,000-thread variant (~2 MB per file).
+# Before JDK 24 a virtual thread blocked on or parked inside a monitor pins its carrier, so JDK 21-23 need a
+# carrier for each of the 13 special threads (untested here: only JDK 25 is on the capture machine).
 capture_virtual25() {
-    start_scenario "$JDK21_HOME" classes21 VirtualThreads -Djdk.virtualThreadScheduler.parallelism=6 \
-        -- "${VT_TOTAL:-200}"
+    local major parallelism=6
+    major=$("$JDK21_HOME/bin/java" -XshowSettings:properties -version 2>&1 |
+        sed -nE 's/^ *java\.specification\.version = ([0-9]+).*/\1/p')
+    [[ $major -lt 24 ]] && parallelism=16
+    start_scenario "$JDK21_HOME" classes21 VirtualThreads \
+        -Djdk.virtualThreadScheduler.parallelism=$parallelism -- "${VT_TOTAL:-200}"
     wait_for "READY virtual-threads"
     with_jstack "$JDK21_HOME" virtual-threads-jdk25-jstack-l.txt -l
     with_jcmd_print "$JDK21_HOME" virtual-threads-jdk25-jcmd.txt
