@@ -1,5 +1,7 @@
 package dev.dumplens.formats;
 
+import dev.dumplens.formats.go.GoProfileFormat;
+import dev.dumplens.formats.go.GoTracebackFormat;
 import dev.dumplens.formats.hotspot.HotSpotFormat;
 import dev.dumplens.formats.jdk.JdkThreadDumpJson;
 import dev.dumplens.formats.jdk.JdkThreadDumpText;
@@ -14,7 +16,9 @@ public final class Formats {
     private static final List<DumpFormat> ALL = List.of(
             new HotSpotFormat(),
             new JdkThreadDumpText(),
-            new JdkThreadDumpJson());
+            new JdkThreadDumpJson(),
+            new GoTracebackFormat(),
+            new GoProfileFormat());
 
     private Formats() { }
 
