@@ -3,6 +3,7 @@ package dev.dumplens.formats;
 import dev.dumplens.formats.go.GoProfileFormat;
 import dev.dumplens.formats.go.GoTracebackFormat;
 import dev.dumplens.formats.hotspot.HotSpotFormat;
+import dev.dumplens.formats.javacore.JavacoreFormat;
 import dev.dumplens.formats.jdk.JdkThreadDumpJson;
 import dev.dumplens.formats.jdk.JdkThreadDumpText;
 import dev.dumplens.model.ParseResult;
@@ -18,7 +19,8 @@ public final class Formats {
             new JdkThreadDumpText(),
             new JdkThreadDumpJson(),
             new GoTracebackFormat(),
-            new GoProfileFormat());
+            new GoProfileFormat(),
+            new JavacoreFormat());
 
     private Formats() { }
 

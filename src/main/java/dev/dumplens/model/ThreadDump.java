@@ -17,9 +17,11 @@ import java.util.List;
  * @param threads      every entry: Java, VM/native, carriers and virtual threads
  * @param jvmDeadlocks deadlocks the JVM reported in this dump
  * @param warnings     what was skipped while reading this dump
- * @param fatalError   what ended the process as the dump states it, or {@code null}: Go's
- *                     {@code fatal error: all goroutines are asleep - deadlock!}, {@code panic: …} or
- *                     {@code SIGQUIT: quit} with the lines that follow it before the first goroutine
+ * @param fatalError   what ended the process, or the event that made it write this dump, as the dump states it;
+ *                     {@code null} for a dump taken on request. Go: {@code fatal error: all goroutines are
+ *                     asleep - deadlock!}, {@code panic: …} or {@code SIGQUIT: quit} with the lines that follow
+ *                     it before the first goroutine; javacore: its {@code 1TISIGINFO} event ({@code Dump Event
+ *                     "systhrow" … "java/lang/OutOfMemoryError"})
  */
 public record ThreadDump(
         String source,
