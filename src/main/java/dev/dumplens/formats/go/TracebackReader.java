@@ -135,12 +135,15 @@ final class TracebackReader {
     /** {@code pkg.(*T).method(0xc000012028, {0x75e860, 0x0?}, ...)}: function and arguments. */
     private void call(String line) {
         int open = argumentsStart(line);
-        pendingFunction = line.substring(0, open);
-        pendingArgs = stacks.args(line.substring(open + 1, line.length() - 1));
+        pendingFunction = open < 0 ? line.substring(0, line.length() - 1) : line.substring(0, open);
+        pendingArgs = open < 0 ? "" : stacks.args(line.substring(open + 1, line.length() - 1));
         pendingCreatedBy = false;
     }
 
-    /** The {@code (} that matches the line's final {@code )}; receivers such as {@code (*T)} come before it. */
+    /**
+     * The {@code (} that matches the line's final {@code )} (receivers such as {@code (*T)} come before it), or
+     * -1 when there is none.
+     */
     private static int argumentsStart(String line) {
         int depth = 0;
         for (int i = line.length() - 1; i >= 0; i--) {
@@ -148,7 +151,7 @@ final class TracebackReader {
             if (c == ')') depth++;
             else if (c == '(' && --depth == 0) return i;
         }
-        return line.indexOf('(') < 0 ? line.length() - 1 : line.indexOf('(');
+        return line.indexOf('(');
     }
 
     /** {@code \t/usr/lib/go/src/net/net.go:183 +0x44}: the position of the pending call. */

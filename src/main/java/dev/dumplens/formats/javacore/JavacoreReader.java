@@ -97,6 +97,7 @@ final class JavacoreReader {
     private DumpThread.Builder current;
     private String section = "";
     private boolean sawThreads;
+    private long threadsLine;
     private boolean sawEnd;
     private LocalDateTime timestamp;
     private String banner = "";
@@ -134,6 +135,9 @@ final class JavacoreReader {
         if (!sawThreads) {
             throw new DumpParseException(source, 1, -1, "no THREADS section: not a complete javacore");
         }
+        if (threads.isEmpty()) {
+            throw new DumpParseException(source, threadsLine, -1, "the THREADS section lists no thread");
+        }
         if (!sawEnd) {
             fileWarnings.add(ParseWarning.atLine(source, lines.number(),
                     "the file ends before \"Javadump End section\": truncated? the last thread may be incomplete"));
@@ -145,7 +149,10 @@ final class JavacoreReader {
         finishThread();
         Matcher m = SECTION.matcher(line);
         section = m.matches() ? m.group(1) : "";
-        if (section.equals("THREADS")) sawThreads = true;
+        if (section.equals("THREADS") && !sawThreads) {
+            sawThreads = true;
+            threadsLine = lines.number();
+        }
         if (section.equals("Javadump")) sawEnd = true;
     }
 
