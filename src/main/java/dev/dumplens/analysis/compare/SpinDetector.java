@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds spinning threads: RUNNABLE in every dump, with {@code cpu=} growing by at least {@value #MIN_CORE_SHARE}
+ * Finds spinning threads: RUNNABLE with Java frames in every dump (JIT compiler threads are RUNNABLE without
+ * frames), with {@code cpu=} growing by at least {@value #MIN_CORE_SHARE}
  * of the time passed in every interval between dumps. The time passed is the thread's own {@code elapsed=}
  * difference (10 ms resolution) or else the {@link Timeline}'s. A thread in a socket read is RUNNABLE too, but
  * its {@code cpu=} stays flat. The bar is well below one full core because the dumps' machine may be shared:
@@ -33,7 +34,7 @@ final class SpinDetector {
         if (n < 2 || !track.inEveryDump()) return null;
         List<Double> cpu = new ArrayList<>(n);
         for (DumpThread t : track.perDump()) {
-            if (t.state() != ThreadState.RUNNABLE || t.cpuMillis() == null) return null;
+            if (t.state() != ThreadState.RUNNABLE || t.cpuMillis() == null || t.frames().isEmpty()) return null;
             cpu.add(t.cpuMillis());
         }
         double wallTotal = 0;

@@ -10,7 +10,10 @@ import java.util.List;
  * them accumulating is a leak, why one staying there is stuck, why one running there burns CPU, and the usual
  * fix. Grouped by runtime ({@link #JAVA}; goroutine dumps will add a Go section). Rows are tried in order and the
  * first match wins, so specific cases (an idle pool worker, whose stack also shows a queue) come before general
- * ones. {@code {method}} in {@code activity} stands for the matched frame as {@code Class.method}.
+ * ones. {@code {method}} in {@code activity} stands for the matched frame as {@code Class.method}; the
+ * application frame that called it (or the matched frame itself, when it is the application's) is added when
+ * the wording is used. The other
+ * wordings are written for one thread; a leading "it " becomes "each " when they speak of several.
  */
 public final class StackExplanations {
 
@@ -70,7 +73,7 @@ public final class StackExplanations {
     /** Java (HotSpot and JDK 21+ dumps). */
     public static final List<Explanation> JAVA = List.of(
             row("monitor-enter").state(ThreadState.BLOCKED)
-                    .activity("blocked entering a synchronized block in {method}")
+                    .activity("blocked entering a synchronized block")
                     .leak("more and more threads queue for the same monitor: the thread that holds it does not let "
                             + "go (it waits, sleeps or does slow I/O inside synchronized)")
                     .stuck("the monitor's owner never releases it")
@@ -237,6 +240,14 @@ public final class StackExplanations {
             + "condition, or one that polls without pausing";
 
     private StackExplanations() { }
+
+    /**
+     * What {@code thread} is doing, in plain words: "parked in SynchronousQueue.take, called from
+     * scenario.Leak.awaitHandOff (Leak.java:137)".
+     */
+    public static String activity(DumpThread thread) {
+        return Wording.Reading.of(thread).activity();
+    }
 
     /** The first row matching {@code thread} with the index of the matched frame, or {@code null}. */
     public static Match match(DumpThread thread) {

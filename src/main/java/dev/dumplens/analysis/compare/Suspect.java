@@ -63,6 +63,11 @@ public record Suspect(Kind kind, String summary, String explanation, List<Intege
         }
     }
 
+    /** The threads' names in short form: {@code request-handler-1..5}, or a few names and how many more. */
+    public String threadsInShort() {
+        return Wording.names(threadNames());
+    }
+
     /** The threads' names. */
     public List<String> threadNames() {
         return threads.stream().map(ThreadTrack::name).toList();

@@ -86,13 +86,13 @@ final class Verdicts {
         Wording.Reading r = Wording.Reading.of(latest.get(0));
         int last = g.count(n - 1);
         String perMinute = g.growthPerMinute() == null ? ""
-                : ", about " + Wording.number(Math.round(g.growthPerMinute() * 10) / 10.0) + " per minute";
+                : ", about " + Wording.rounded(g.growthPerMinute()) + " per minute";
         String summary = g.nameTemplate() + ": " + Wording.counts(g.counts()) + " threads (+"
                 + Wording.number(g.growthPerDump()) + " per dump), " + r.what();
         String text = Wording.plural(last, "thread", "threads") + " named " + g.nameTemplate() + " "
                 + (last == 1 ? "is " : "are ") + r.activity() + ", and the group grew by "
                 + Wording.number(g.growthPerDump()) + " per dump (" + Wording.counts(g.counts()) + perMinute + "). "
-                + Wording.capitalized(r.leak()) + "." + sameStack(g) + r.fix();
+                + Wording.sentence(r.leak(), true) + "." + sameStack(g) + r.fix();
         List<ThreadTrack> threads = latest.stream().map(tracker::of).toList();
         return new Suspect(Suspect.Kind.GROWING_GROUP, summary, text, g.counts(), threads, g, g.frames(),
                 g.nameTemplate(), null);
@@ -161,9 +161,9 @@ final class Verdicts {
         String summary = latest.name() + ": RUNNABLE in every dump, cpu= " + Wording.counts(cpu) + " ms (" + percent
                 + "% of a core)";
         String text = latest.name() + " was RUNNABLE in all " + n + " dumps and used "
-                + Wording.number(Math.round(s.cpuSeconds() * 10) / 10.0) + " s of CPU in "
-                + Wording.number(Math.round(s.wallSeconds() * 10) / 10.0) + " s (" + percent + "% of a core), "
-                + r.activity() + ". " + Wording.capitalized(r.spinning()) + "." + r.fix();
+                + Wording.rounded(s.cpuSeconds()) + " s of CPU in " + Wording.rounded(s.wallSeconds()) + " s ("
+                + percent + "% of a core), " + r.activity() + ". " + Wording.sentence(r.spinning(), false) + "."
+                + r.fix();
         GroupTrend group = groupOf.get(latest);
         return new Suspect(Suspect.Kind.SPINNING_THREAD, summary, text, cpu, List.of(s.track()), group,
                 latest.frames(), NameTemplates.of(latest.name()), null);
@@ -178,8 +178,8 @@ final class Verdicts {
         String span = seconds == null ? "" : " over " + Wording.number(Math.round(seconds)) + " s";
         String summary = names + ": " + r.what() + " in every dump";
         String text = names + " (" + Wording.plural(k, "thread", "threads") + ") " + (k == 1 ? "was " : "were ")
-                + r.activity() + " in all " + n + " dumps" + span + ", with the same top frames each time: "
-                + r.stuck() + "." + lockNote(first, k) + r.fix();
+                + r.activity() + " in all " + n + " dumps" + span + ", with the same top frames each time. "
+                + Wording.sentence(r.stuck(), k > 1) + "." + lockNote(first, k) + r.fix();
         List<Integer> counts = new ArrayList<>();
         for (int d = 0; d < n; d++) counts.add(k);
         List<String> templates = tracks.stream().map(t -> NameTemplates.of(t.name())).toList();

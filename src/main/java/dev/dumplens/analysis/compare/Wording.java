@@ -1,5 +1,6 @@
 package dev.dumplens.analysis.compare;
 
+import dev.dumplens.analysis.FrameNormalizer;
 import dev.dumplens.analysis.NameTemplates;
 import dev.dumplens.model.DumpThread;
 import dev.dumplens.model.StackFrame;
@@ -60,21 +61,29 @@ final class Wording {
 
     /** {@code SynchronousQueue.take}: the frame's simple class name and method. */
     static String method(StackFrame frame) {
-        String cls = frame.className();
-        return cls.substring(cls.lastIndexOf('.') + 1) + "." + frame.methodName();
+        StackFrame f = normalized(frame);
+        String cls = f.className();
+        return cls.substring(cls.lastIndexOf('.') + 1) + "." + f.methodName();
     }
 
     /** {@code scenario.Leak.awaitHandOff (Leak.java:166)}. */
     static String where(StackFrame frame) {
-        String loc = frame.location();
-        int slash = loc.lastIndexOf('/');
-        if (slash >= 0) loc = loc.substring(slash + 1);
-        return frame.qualifiedMethod() + (loc.isEmpty() ? "" : " (" + loc + ")");
+        StackFrame f = normalized(frame);
+        String loc = f.location();
+        return f.qualifiedMethod() + (loc.isEmpty() ? "" : " (" + loc + ")");
+    }
+
+    /**
+     * The frame without module, loader and hidden-class noise ({@link FrameNormalizer}): a lambda's
+     * {@code Main$$Lambda$32/0x00007f65….run} would otherwise read as a method of class {@code 0x00007f65…}.
+     */
+    private static StackFrame normalized(StackFrame frame) {
+        return new StackFrame(FrameNormalizer.normalize(frame.text()));
     }
 
     /** Whether the frame belongs to the JDK rather than to the application. */
     static boolean isJdk(StackFrame frame) {
-        String qm = frame.qualifiedMethod();
+        String qm = normalized(frame).qualifiedMethod();
         for (String p : JDK_PREFIXES) if (qm.startsWith(p)) return true;
         return false;
     }
@@ -83,6 +92,19 @@ final class Wording {
     static StackFrame applicationFrame(List<StackFrame> frames, int from) {
         for (int i = Math.max(0, from); i < frames.size(); i++) if (!isJdk(frames.get(i))) return frames.get(i);
         return null;
+    }
+
+    /** {@code v} to one decimal below 10, whole above: {@code 2.3}, {@code 91}. */
+    static String rounded(double v) {
+        return number(Math.abs(v) >= 10 ? Math.round(v) : Math.round(v * 10) / 10.0);
+    }
+
+    /**
+     * A table wording as the start of a sentence; for several threads a leading "it " becomes "each " ("each
+     * waits for a hand-off …").
+     */
+    static String sentence(String text, boolean plural) {
+        return capitalized(plural && text.startsWith("it ") ? "each " + text.substring(3) : text);
     }
 
     static String capitalized(String s) {
@@ -101,17 +123,21 @@ final class Wording {
             return m == null ? new Reading(thread, null, 0) : new Reading(thread, m.explanation(), m.frameIndex());
         }
 
-        /** "parked in SynchronousQueue.take, called from scenario.Leak.awaitHandOff (Leak.java:166)". */
+        /**
+         * "parked in SynchronousQueue.take, called from scenario.Leak.awaitHandOff (Leak.java:137)", or "blocked
+         * entering a synchronized block at scenario.Leak$Ledger.post (Leak.java:50)" when the telling frame is the
+         * application's own.
+         */
         String activity() {
             List<StackFrame> frames = thread.frames();
-            if (frames.isEmpty()) return stateWords(thread.state());
+            if (frames.isEmpty()) return what();
             StackFrame at = frames.get(frameIndex);
-            if (row == null && !isJdk(at)) return what() + " at " + where(at);
+            if (!isJdk(at)) return what() + " at " + where(at);
             StackFrame caller = applicationFrame(frames, frameIndex + 1);
             return caller == null ? what() : what() + ", called from " + where(caller);
         }
 
-        /** "parked in SynchronousQueue.take": the activity without the caller. */
+        /** "parked in SynchronousQueue.take": the activity without the application frame. */
         String what() {
             List<StackFrame> frames = thread.frames();
             if (frames.isEmpty()) return stateWords(thread.state());
