@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Warns when consecutive dumps seem to come from different processes, so they are not silently mixed: a
- * different pid or JVM banner, a JVM uptime (largest {@code elapsed=}) that goes down, JVM start times
+ * different pid or JVM (banners where neither contains the other: JDK 21+ {@code Thread.dump_to_file} gives the
+ * bare version that jstack's banner holds), a JVM uptime (largest {@code elapsed=}) that goes down, JVM start times
  * (timestamp − uptime) more than {@value Timeline#CLOCK_TOLERANCE_SECONDS} s apart, or no thread in common.
  */
 final class ProcessCheck {
@@ -37,7 +38,8 @@ final class ProcessCheck {
         if (a.processId() != null && b.processId() != null && !a.processId().equals(b.processId())) {
             reasons.add("pid " + a.processId() + " vs " + b.processId());
         }
-        if (!a.vmBanner().isEmpty() && !b.vmBanner().isEmpty() && !a.vmBanner().equals(b.vmBanner())) {
+        if (!a.vmBanner().isEmpty() && !b.vmBanner().isEmpty() && !a.vmBanner().contains(b.vmBanner())
+                && !b.vmBanner().contains(a.vmBanner())) { // dump_to_file names the version jstack's banner holds
             reasons.add("JVM \"" + a.vmBanner() + "\" vs \"" + b.vmBanner() + "\"");
         }
         Double upA = timeline.uptimeSeconds(i - 1);

@@ -3,6 +3,7 @@ package dev.dumplens.analysis.compare;
 import dev.dumplens.analysis.Similarity;
 import dev.dumplens.analysis.StackSignatures;
 import dev.dumplens.model.DumpThread;
+import dev.dumplens.model.StackFrame;
 import dev.dumplens.model.ThreadState;
 
 import java.util.ArrayList;
@@ -12,9 +13,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds stuck threads: the same thread in every dump, in the same state with the same top {@value #TOP_FRAMES}
- * frames (normalized), where it does not wait by design ({@link IdleFrames}), and not spinning. Threads stuck in
- * the same place are reported together.
+ * Finds stuck threads: the same thread in every dump, in the same state with the same top frames, where it does
+ * not wait by design ({@link IdleFrames}), and not spinning. The top frames are the normalized frames down to the
+ * first application frame, at most {@value #TOP_FRAMES}: where the thread waits and who asked it to, which
+ * every format shows alike (JDK 21+ {@code Thread.dump_to_file} leaves out the lambda and {@code Thread.runWith}
+ * frames below that jstack prints). Threads stuck in the same place are reported together.
  */
 final class StuckDetector {
     static final int TOP_FRAMES = 5;
@@ -23,7 +26,7 @@ final class StuckDetector {
 
     /** Sets of stuck threads with the same state and top frames, largest first. */
     static List<List<ThreadTrack>> find(List<ThreadTrack> tracks, Set<ThreadTrack> spinning) {
-        StackSignatures top = new StackSignatures(Similarity.topN(TOP_FRAMES));
+        StackSignatures top = new StackSignatures(Similarity.NORMALIZED);
         Map<List<Object>, List<ThreadTrack>> sets = new LinkedHashMap<>();
         for (ThreadTrack t : tracks) {
             if (t.perDump().size() < 2 || !t.inEveryDump() || spinning.contains(t)) continue;
@@ -41,10 +44,19 @@ final class StuckDetector {
         DumpThread first = track.in(0);
         if (first.frames().isEmpty()) return null;
         ThreadState state = first.state();
-        List<String> place = top.signature(first);
+        List<String> place = place(first, top);
         for (DumpThread t : track.perDump()) {
-            if (t.state() != state || !top.signature(t).equals(place)) return null;
+            if (t.state() != state || !place(t, top).equals(place)) return null;
         }
         return place;
+    }
+
+    private static List<String> place(DumpThread t, StackSignatures normalized) {
+        List<String> out = new ArrayList<>(TOP_FRAMES);
+        for (StackFrame f : t.frames()) {
+            out.add(normalized.frameKey(f));
+            if (out.size() == TOP_FRAMES || !Wording.isJdk(f)) break;
+        }
+        return out;
     }
 }

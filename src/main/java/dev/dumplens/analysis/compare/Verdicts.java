@@ -197,6 +197,18 @@ final class Verdicts {
 
     // --- deadlocks -------------------------------------------------------------------------------------------
 
+    /** Threads of {@code a}'s dump, outside the cycle, waiting for a lock that a thread of the cycle holds. */
+    private static List<DumpThread> bystanders(Deadlock deadlock, DumpAnalysis a) {
+        Set<DumpThread> cycle = Collections.newSetFromMap(new IdentityHashMap<>());
+        cycle.addAll(deadlock.threads());
+        List<DumpThread> out = new ArrayList<>();
+        for (DumpThread t : a.dump().threads()) {
+            LockInfo lock = a.locks().waitsFor(t);
+            if (!cycle.contains(t) && lock != null && lock.owner() != null && cycle.contains(lock.owner())) out.add(t);
+        }
+        return out;
+    }
+
     private List<Suspect> deadlocks(Set<ThreadTrack> explained) {
         Map<Set<ThreadTrack>, Deadlock[]> cycles = new LinkedHashMap<>();
         for (int d = 0; d < n; d++) {
@@ -209,22 +221,27 @@ final class Verdicts {
         List<Suspect> out = new ArrayList<>();
         cycles.forEach((key, perDump) -> {
             explained.addAll(key);
-            out.add(deadlock(perDump));
+            out.add(deadlock(perDump, explained));
         });
         return out;
     }
 
-    private Suspect deadlock(Deadlock[] perDump) {
+    private Suspect deadlock(Deadlock[] perDump, Set<ThreadTrack> explained) {
         Deadlock latest = null;
+        int latestDump = -1;
         int seen = 0;
         List<Integer> counts = new ArrayList<>();
-        for (Deadlock dl : perDump) {
+        for (int d = 0; d < n; d++) {
+            Deadlock dl = perDump[d];
             counts.add(dl == null ? 0 : dl.threads().size());
             if (dl != null) {
                 latest = dl;
+                latestDump = d;
                 seen++;
             }
         }
+        List<DumpThread> bystanders = bystanders(latest, analyses.get(latestDump));
+        for (DumpThread b : bystanders) explained.add(tracker.of(b));
         List<String> names = latest.threadNames();
         String summary = (latest.involvesClassInit() ? "class initialization deadlock: " : "deadlock: ")
                 + String.join(" → ", names) + " → " + names.get(0);
@@ -238,10 +255,12 @@ final class Verdicts {
             text.setLength(text.length() - 2);
             text.append(". ");
         }
-        text.append(Wording.capitalized(String.join(", ", names))).append(" wait for each other in ")
+        text.append("The ").append(names.size()).append(" threads wait for each other in ")
                 .append(seen == n ? "all " + n : seen + " of " + n).append(" dumps")
                 .append(latest.reportedByJvm() ? " (the JVM reported it too)" : "").append(": none of them can go on "
-                        + "until the process restarts, and every thread that needs one of these locks joins them. ");
+                        + "until the process restarts, and every thread that needs one of these locks joins them");
+        text.append(bystanders.isEmpty() ? ". " : " (already "
+                + Wording.names(bystanders.stream().map(DumpThread::name).toList()) + "). ");
         text.append(latest.involvesClassInit()
                 ? "Usual fix: break the cycle between the classes' static initializers (lazy holders, no calls into "
                         + "each other from <clinit>)."
