@@ -52,11 +52,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return exit;
     }
 
-    /** Parses and writes one file; returns its exit code. */
+    /** Parses, analyzes and writes one file; returns its exit code. */
     private int analyze(String file, Output output) throws IOException {
         DumpInputs.Read read = DumpInputs.read(file);
         if (read.failed()) return fail(output, file, read.error(), read.exitCode());
-        List<DumpAnalysis> analyses = DumpAnalysis.ofAll(read.result(), similarity);
+        List<DumpAnalysis> analyses;
+        try {
+            analyses = DumpAnalysis.ofAll(read.result(), similarity);
+        } catch (RuntimeException e) {
+            return fail(output, file, file + ": internal error while analyzing it (please report): " + e, 1);
+        }
         for (DumpAnalysis a : analyses) output.write(a, analyses.size() > 1);
         return Cli.EXIT_OK;
     }
