@@ -1,8 +1,12 @@
 package dev.dumplens.analysis.compare;
 
 import dev.dumplens.model.DumpThread;
+import dev.dumplens.model.StackFrame;
+
+import java.util.HashMap;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -30,13 +34,7 @@ public final class IdleFrames {
      * @param frames     {@code pkg.Class.method} patterns ({@code *} = anything); empty for any stack
      * @param reason     why a thread there is idle, as shown to the user
      */
-    public record Rule(String section, Pattern threadName, List<FrameGlob> frames, String reason) {
-
-        boolean matches(DumpThread t) {
-            if (threadName != null && !threadName.matcher(t.name()).matches()) return false;
-            return frames.isEmpty() || FrameGlob.deepest(frames, t.frames()) >= 0;
-        }
-    }
+    public record Rule(String section, Pattern threadName, List<FrameGlob> frames, String reason) { }
 
     private static Rule frames(String reason, String... globs) {
         return new Rule("java", null, FrameGlob.all(globs), reason);
@@ -92,11 +90,47 @@ public final class IdleFrames {
     /** Every row, all runtimes. */
     public static final List<Rule> ALL = JAVA;
 
+    static {
+        if (ALL.size() > Long.SIZE) throw new IllegalStateException("Matcher keeps one bit per row: at most 64 rows");
+    }
+
     private IdleFrames() { }
 
     /** The first row matching {@code thread}, or {@code null} when it is not idle by design. */
     public static Rule match(DumpThread thread) {
-        for (Rule r : ALL) if (r.matches(thread)) return r;
-        return null;
+        return new Matcher().match(thread);
+    }
+
+    /**
+     * Matches many threads: remembers for each distinct frame (parsers share frame instances between threads)
+     * which rows' patterns it matches, so each frame is matched against the patterns once. Not thread-safe.
+     */
+    static final class Matcher {
+        private final Map<StackFrame, Long> rowsByFrame = new HashMap<>();
+
+        /** The first row matching {@code thread}, or {@code null} when it is not idle by design. */
+        Rule match(DumpThread thread) {
+            long rows = 0;
+            for (StackFrame f : thread.frames()) rows |= rowsByFrame.computeIfAbsent(f, Matcher::rowsMatching);
+            for (int i = 0; i < ALL.size(); i++) {
+                Rule r = ALL.get(i);
+                if (r.threadName() != null && !r.threadName().matcher(thread.name()).matches()) continue;
+                if (r.frames().isEmpty() || (rows & (1L << i)) != 0) return r;
+            }
+            return null;
+        }
+
+        private static long rowsMatching(StackFrame frame) {
+            long rows = 0;
+            for (int i = 0; i < ALL.size(); i++) {
+                for (FrameGlob g : ALL.get(i).frames()) {
+                    if (g.matches(frame)) {
+                        rows |= 1L << i;
+                        break;
+                    }
+                }
+            }
+            return rows;
+        }
     }
 }

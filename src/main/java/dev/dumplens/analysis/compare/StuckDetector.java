@@ -7,6 +7,7 @@ import dev.dumplens.model.StackFrame;
 import dev.dumplens.model.ThreadState;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,13 @@ final class StuckDetector {
 
     /** Sets of stuck threads with the same state and top frames, largest first. */
     static List<List<ThreadTrack>> find(List<ThreadTrack> tracks, Set<ThreadTrack> spinning) {
-        StackSignatures top = new StackSignatures(Similarity.NORMALIZED);
+        Places places = new Places();
+        IdleFrames.Matcher idle = new IdleFrames.Matcher();
         Map<List<Object>, List<ThreadTrack>> sets = new LinkedHashMap<>();
         for (ThreadTrack t : tracks) {
             if (t.perDump().size() < 2 || !t.inEveryDump() || spinning.contains(t)) continue;
-            List<String> place = samePlace(t, top);
-            if (place == null || IdleFrames.match(t.latest()) != null) continue;
+            List<String> place = places.samePlace(t);
+            if (place == null || idle.match(t.latest()) != null) continue;
             sets.computeIfAbsent(List.of(t.latest().state(), place), k -> new ArrayList<>()).add(t);
         }
         List<List<ThreadTrack>> out = new ArrayList<>(sets.values());
@@ -39,24 +41,30 @@ final class StuckDetector {
         return out;
     }
 
-    /** The top frames the thread shows in every dump, or {@code null} when they or its state change. */
-    private static List<String> samePlace(ThreadTrack track, StackSignatures top) {
-        DumpThread first = track.in(0);
-        if (first.frames().isEmpty()) return null;
-        ThreadState state = first.state();
-        List<String> place = place(first, top);
-        for (DumpThread t : track.perDump()) {
-            if (t.state() != state || !place(t, top).equals(place)) return null;
-        }
-        return place;
-    }
+    /** Where threads are: their top frames down to the first application frame, normalized. Not thread-safe. */
+    private static final class Places {
+        private final StackSignatures normalized = new StackSignatures(Similarity.NORMALIZED);
+        private final Map<StackFrame, Boolean> jdk = new HashMap<>();
 
-    private static List<String> place(DumpThread t, StackSignatures normalized) {
-        List<String> out = new ArrayList<>(TOP_FRAMES);
-        for (StackFrame f : t.frames()) {
-            out.add(normalized.frameKey(f));
-            if (out.size() == TOP_FRAMES || !Wording.isJdk(f)) break;
+        /** The top frames the thread shows in every dump, or {@code null} when they or its state change. */
+        List<String> samePlace(ThreadTrack track) {
+            DumpThread first = track.in(0);
+            if (first.frames().isEmpty()) return null;
+            ThreadState state = first.state();
+            List<String> place = place(first);
+            for (DumpThread t : track.perDump()) {
+                if (t.state() != state || !place(t).equals(place)) return null;
+            }
+            return place;
         }
-        return out;
+
+        private List<String> place(DumpThread t) {
+            List<String> out = new ArrayList<>(TOP_FRAMES);
+            for (StackFrame f : t.frames()) {
+                out.add(normalized.frameKey(f));
+                if (out.size() == TOP_FRAMES || !jdk.computeIfAbsent(f, Wording::isJdk)) break;
+            }
+            return out;
+        }
     }
 }

@@ -175,7 +175,7 @@ final class Verdicts {
         String names = Wording.names(tracks.stream().map(ThreadTrack::name).toList());
         int k = tracks.size();
         Double seconds = timeline.secondsBetween(0, n - 1);
-        String span = seconds == null ? "" : " over " + Wording.number(Math.round(seconds)) + " s";
+        String span = seconds == null || seconds < 1 ? "" : " over " + Wording.rounded(seconds) + " s";
         String summary = names + ": " + r.what() + " in every dump";
         String text = names + " (" + Wording.plural(k, "thread", "threads") + ") " + (k == 1 ? "was " : "were ")
                 + r.activity() + " in all " + n + " dumps" + span + ", with the same top frames each time. "
