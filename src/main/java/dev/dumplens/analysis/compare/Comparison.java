@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,11 +34,11 @@ public final class Comparison {
     private final List<Suspect> suspects;
     private final List<String> warnings;
     private final ThreadTracker tracker;
-    private final Map<DumpThread, GroupTrend> groupOf = new IdentityHashMap<>();
+    private final Map<DumpThread, GroupTrend> groupOf;
 
     private Comparison(CompareOptions options, List<ComparedDump> dumps, Timeline timeline, ThreadTracker tracker,
-                       List<GroupTrend> groups, List<LockTrend> locks, List<SpinningThread> spinning,
-                       List<Suspect> suspects, List<String> warnings) {
+                       List<GroupTrend> groups, Map<DumpThread, GroupTrend> groupOf, List<LockTrend> locks,
+                       List<SpinningThread> spinning, List<Suspect> suspects, List<String> warnings) {
         this.options = options;
         this.dumps = List.copyOf(dumps);
         this.timeline = timeline;
@@ -50,7 +49,7 @@ public final class Comparison {
         this.spinning = List.copyOf(spinning);
         this.suspects = List.copyOf(suspects);
         this.warnings = List.copyOf(warnings);
-        for (GroupTrend g : groups) for (List<DumpThread> ts : g.threadsPerDump()) for (DumpThread t : ts) groupOf.put(t, g);
+        this.groupOf = groupOf;
     }
 
     /**
@@ -79,12 +78,13 @@ public final class Comparison {
         Timeline timeline = Timeline.of(ordered);
         ThreadTracker tracker = ThreadTracker.track(kept);
         List<GroupTrend> groups = GroupMatcher.match(analyses, timeline);
+        Map<DumpThread, GroupTrend> groupOf = GroupMatcher.byThread(groups);
         List<LockTrend> locks = LockTrends.find(analyses, tracker);
         List<SpinningThread> spinning = SpinDetector.find(tracker.tracks(), timeline);
         Set<ThreadTrack> spinners = new HashSet<>();
         for (SpinningThread s : spinning) spinners.add(s.track());
         List<List<ThreadTrack>> stuck = StuckDetector.find(tracker.tracks(), spinners);
-        List<Suspect> suspects = new Verdicts(analyses, timeline, tracker, groups).find(locks, spinning, stuck);
+        List<Suspect> suspects = new Verdicts(analyses, timeline, tracker, groups, groupOf).find(locks, spinning, stuck);
         List<String> warnings = new ArrayList<>();
         if (ordered.size() < 2) warnings.add("only one dump: there is nothing to compare it with");
         warnings.addAll(ProcessCheck.warnings(ordered, labels, timeline, tracker.tracks()));
@@ -92,7 +92,8 @@ public final class Comparison {
             warnings.add("the dumps show no cpu= times (JDK 8, or a format without them): spinning threads "
                     + "cannot be recognized");
         }
-        return new Comparison(options, compared, timeline, tracker, groups, locks, spinning, suspects, warnings);
+        return new Comparison(options, compared, timeline, tracker, groups, groupOf, locks, spinning, suspects,
+                warnings);
     }
 
     /**

@@ -52,6 +52,13 @@ final class GroupMatcher {
         return out;
     }
 
+    /** Each member thread of {@code groups} (of any dump) to its group. */
+    static Map<DumpThread, GroupTrend> byThread(List<GroupTrend> groups) {
+        Map<DumpThread, GroupTrend> out = new IdentityHashMap<>();
+        for (GroupTrend g : groups) for (List<DumpThread> ts : g.threadsPerDump()) for (DumpThread t : ts) out.put(t, g);
+        return out;
+    }
+
     /** One key + template across the dumps. */
     private static final class Family {
         final String key;

@@ -32,15 +32,16 @@ final class Verdicts {
     private final Timeline timeline;
     private final ThreadTracker tracker;
     private final List<GroupTrend> groups;
-    private final Map<DumpThread, GroupTrend> groupOf = new IdentityHashMap<>();
+    private final Map<DumpThread, GroupTrend> groupOf;
 
-    Verdicts(List<DumpAnalysis> analyses, Timeline timeline, ThreadTracker tracker, List<GroupTrend> groups) {
+    Verdicts(List<DumpAnalysis> analyses, Timeline timeline, ThreadTracker tracker, List<GroupTrend> groups,
+             Map<DumpThread, GroupTrend> groupOf) {
         this.analyses = analyses;
         this.n = analyses.size();
         this.timeline = timeline;
         this.tracker = tracker;
         this.groups = groups;
-        for (GroupTrend g : groups) for (List<DumpThread> ts : g.threadsPerDump()) for (DumpThread t : ts) groupOf.put(t, g);
+        this.groupOf = groupOf;
     }
 
     List<Suspect> find(List<LockTrend> locks, List<SpinningThread> spinning, List<List<ThreadTrack>> stuck) {
