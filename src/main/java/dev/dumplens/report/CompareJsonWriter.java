@@ -29,7 +29,7 @@ import java.util.Map;
  *                 "growthPerMinute"} ],
  *  "locks":    [ {"className", "kind", "owner", "waiters", "trend"} ],
  *  "suspects": [ {"rank", "kind", "summary", "explanation", "nameTemplate", "group", "lockClassName", "counts",
- *                 "threads", "frames"} ],
+ *                 "cpuMillis" (spinning threads only), "threads", "frames"} ],
  *  "errors":   [ {"file", "message"} ] }
  * </pre>
  * Unknown numbers and absent references are {@code null}; {@code group} is the id of an entry of "groups".
@@ -135,6 +135,11 @@ public final class CompareJsonWriter {
             json.writeStringField("group", s.group() == null ? null : s.group().id());
             json.writeStringField("lockClassName", s.lockClassName());
             ints(json, "counts", s.counts());
+            if (!s.cpuMillis().isEmpty()) {
+                json.writeArrayFieldStart("cpuMillis");
+                for (double cpu : s.cpuMillis()) json.writeNumber(cpu);
+                json.writeEndArray();
+            }
             strings(json, "threads", s.threads().stream().map(ThreadTrack::name).toList());
             frames(json, s.frames());
             json.writeEndObject();

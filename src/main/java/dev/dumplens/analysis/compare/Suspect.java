@@ -12,10 +12,11 @@ import java.util.Set;
  * @param kind          what was found
  * @param summary       one line: what and where
  * @param explanation   a plain-language paragraph: what the stack says, why it is a problem, the usual fix
- * @param counts        per dump, oldest first: the group's members ({@link Kind#GROWING_GROUP}), the threads
- *                      waiting for the lock ({@link Kind#LOCK_HELD_WITH_GROWING_WAITERS}), the suspect threads
- *                      present ({@link Kind#STUCK_THREADS}, {@link Kind#DEADLOCK}), the thread's cpu= in whole
- *                      milliseconds ({@link Kind#SPINNING_THREAD})
+ * @param counts        threads per dump, oldest first: the group's members ({@link Kind#GROWING_GROUP}), the
+ *                      threads waiting for the lock ({@link Kind#LOCK_HELD_WITH_GROWING_WAITERS}), the suspect
+ *                      threads present ({@link Kind#STUCK_THREADS}, {@link Kind#DEADLOCK},
+ *                      {@link Kind#SPINNING_THREAD})
+ * @param cpuMillis     for {@link Kind#SPINNING_THREAD}: the thread's {@code cpu=} in each dump; else empty
  * @param threads       the threads concerned (for a lock: the owner first, then the waiters of the latest dump)
  * @param group         the group to show for this verdict (for stuck and spinning threads and lock waiters: the
  *                      group holding them in the latest dump), or {@code null} (deadlocks)
@@ -23,11 +24,13 @@ import java.util.Set;
  * @param nameTemplate  the group's name template, or the threads' common template
  * @param lockClassName the lock's class for lock verdicts, else {@code null}
  */
-public record Suspect(Kind kind, String summary, String explanation, List<Integer> counts, List<ThreadTrack> threads,
-                      GroupTrend group, List<StackFrame> frames, String nameTemplate, String lockClassName) {
+public record Suspect(Kind kind, String summary, String explanation, List<Integer> counts, List<Double> cpuMillis,
+                      List<ThreadTrack> threads, GroupTrend group, List<StackFrame> frames, String nameTemplate,
+                      String lockClassName) {
 
     public Suspect {
         counts = List.copyOf(counts);
+        cpuMillis = List.copyOf(cpuMillis);
         threads = List.copyOf(threads);
         frames = List.copyOf(frames);
     }

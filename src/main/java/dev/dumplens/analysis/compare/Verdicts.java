@@ -95,7 +95,7 @@ final class Verdicts {
                 + Wording.number(g.growthPerDump()) + " per dump (" + Wording.counts(g.counts()) + perMinute + "). "
                 + Wording.sentence(r.leak(), true) + "." + sameStack(g) + r.fix();
         List<ThreadTrack> threads = latest.stream().map(tracker::of).toList();
-        return new Suspect(Suspect.Kind.GROWING_GROUP, summary, text, g.counts(), threads, g, g.frames(),
+        return new Suspect(Suspect.Kind.GROWING_GROUP, summary, text, g.counts(), List.of(), threads, g, g.frames(),
                 g.nameTemplate(), null);
     }
 
@@ -131,7 +131,8 @@ final class Verdicts {
         threads.add(lock.owner());
         for (DumpThread w : waiters) threads.add(tracker.of(w));
         GroupTrend group = waiters.isEmpty() ? groupOf.get(owner) : groupOf.get(waiters.get(0));
-        return new Suspect(Suspect.Kind.LOCK_HELD_WITH_GROWING_WAITERS, summary, text, lock.waiters(), threads, group,
+        return new Suspect(Suspect.Kind.LOCK_HELD_WITH_GROWING_WAITERS, summary, text, lock.waiters(), List.of(),
+                threads, group,
                 owner.frames(), group == null ? NameTemplates.of(owner.name()) : group.nameTemplate(), lock.className());
     }
 
@@ -158,7 +159,7 @@ final class Verdicts {
         DumpThread latest = s.track().in(n - 1);
         Wording.Reading r = Wording.Reading.of(latest);
         long percent = Math.round(s.coreShare() * 100);
-        List<Integer> cpu = s.cpuMillis().stream().map(c -> (int) Math.round(c)).toList();
+        List<Long> cpu = s.cpuMillis().stream().map(Math::round).toList();
         String summary = latest.name() + ": RUNNABLE in every dump, cpu= " + Wording.counts(cpu) + " ms (" + percent
                 + "% of a core)";
         String text = latest.name() + " was RUNNABLE in all " + n + " dumps and used "
@@ -166,7 +167,8 @@ final class Verdicts {
                 + percent + "% of a core), " + r.activity() + ". " + Wording.sentence(r.spinning(), false) + "."
                 + r.fix();
         GroupTrend group = groupOf.get(latest);
-        return new Suspect(Suspect.Kind.SPINNING_THREAD, summary, text, cpu, List.of(s.track()), group,
+        return new Suspect(Suspect.Kind.SPINNING_THREAD, summary, text, Collections.nCopies(n, 1), s.cpuMillis(),
+                List.of(s.track()), group,
                 latest.frames(), NameTemplates.of(latest.name()), null);
     }
 
@@ -181,10 +183,9 @@ final class Verdicts {
         String text = names + " (" + Wording.plural(k, "thread", "threads") + ") " + (k == 1 ? "was " : "were ")
                 + r.activity() + " in all " + n + " dumps" + span + ", with the same top frames each time. "
                 + Wording.sentence(r.stuck(), k > 1) + "." + lockNote(first, k) + r.fix();
-        List<Integer> counts = new ArrayList<>();
-        for (int d = 0; d < n; d++) counts.add(k);
         List<String> templates = tracks.stream().map(t -> NameTemplates.of(t.name())).toList();
-        return new Suspect(Suspect.Kind.STUCK_THREADS, summary, text, counts, tracks, groupOf.get(first),
+        return new Suspect(Suspect.Kind.STUCK_THREADS, summary, text, Collections.nCopies(n, k), List.of(), tracks,
+                groupOf.get(first),
                 first.frames(), NameTemplates.common(templates), null);
     }
 
@@ -268,7 +269,8 @@ final class Verdicts {
                 : "Usual fix: take locks in one global order everywhere, or use tryLock with a timeout and back off.");
         List<ThreadTrack> threads = latest.threads().stream().map(tracker::of).toList();
         DumpThread first = latest.threads().get(0);
-        return new Suspect(Suspect.Kind.DEADLOCK, summary, text.toString(), counts, threads, null, first.frames(),
+        return new Suspect(Suspect.Kind.DEADLOCK, summary, text.toString(), counts, List.of(), threads, null,
+                first.frames(),
                 NameTemplates.common(names.stream().map(NameTemplates::of).toList()), null);
     }
 }

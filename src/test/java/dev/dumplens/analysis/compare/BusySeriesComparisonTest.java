@@ -33,9 +33,10 @@ class BusySeriesComparisonTest {
         JsonNode files = new ObjectMapper().readTree(Series.SAMPLES.resolve("expected.json").toFile()).get("files");
         for (Suspect s : suspects(busy, Suspect.Kind.SPINNING_THREAD)) {
             String name = s.threadNames().get(0);
-            List<Integer> observed = BUSY_FILES.stream().map(f -> (int) Math.round(files.get(f).get("dumps").get(0)
-                    .get("observed").get(name).get("cpuMillis").asDouble())).toList();
-            assertThat(s.counts()).as(name).isEqualTo(observed);
+            List<Double> observed = BUSY_FILES.stream().map(f -> files.get(f).get("dumps").get(0)
+                    .get("observed").get(name).get("cpuMillis").asDouble()).toList();
+            assertThat(s.cpuMillis()).as(name).isEqualTo(observed);
+            assertThat(s.counts()).as(name).containsExactly(1, 1, 1);
         }
     }
 
