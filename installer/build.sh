@@ -86,13 +86,19 @@ modules="$jdk_modules,$fx_modules"
 step "modules: $modules"
 
 case "$os" in
-    linux) icon=icons/png/dumplens-256.png ;;
-    mac) icon=icons/dumplens.icns ;;
-    windows) icon=icons/dumplens.ico ;;
+    linux) icon=icons/png/dumplens-256.png; file_type_icon_size=128; file_type_icon=icons/png/dumplens-128.png ;;
+    mac) icon=icons/dumplens.icns; file_type_icon=$icon ;;
+    windows) icon=icons/dumplens.ico; file_type_icon=$icon ;;
 esac
 for assoc in installer/associations/*.properties; do
-    { cat "$assoc"; echo "icon=$icon"; } > "$STAGE/associations/$(basename "$assoc")"
+    { cat "$assoc"; echo "icon=$file_type_icon"; } > "$STAGE/associations/$(basename "$assoc")"
 done
+if [ "$os" = linux ]; then
+    # the package scripts, with the file types' icon names (application/x-java-hprof -> application-x-java-hprof)
+    file_type_icons=$(sed -n 's|^mime-type=||p' installer/associations/*.properties | tr / - | paste -sd' ' -)
+    rm -rf "$STAGE/linux" && cp -R installer/linux "$STAGE/linux"
+    sed -i -e "s|@FILE_TYPE_ICONS@|$file_type_icons|" -e "s|@FILE_TYPE_ICON_SIZE@|$file_type_icon_size|" "$STAGE/linux/prerm"
+fi
 
 common=(--name "$NAME" --app-version "$app_version" --vendor "$NAME" --description "$DESCRIPTION"
         --copyright "DumpLens developers" --dest "$DIST")
@@ -113,7 +119,7 @@ package_options=(--icon "$icon")
 for assoc in "$STAGE"/associations/*.properties; do package_options+=(--file-associations "$assoc"); done
 case "$os" in
     linux) package_options+=(--linux-package-name dumplens --linux-app-category devel --linux-menu-group "Development"
-                             --linux-shortcut --linux-package-deps libgtk-3-0 --resource-dir installer/linux) ;;
+                             --linux-shortcut --linux-package-deps libgtk-3-0 --resource-dir "$STAGE/linux") ;;
     windows) package_options+=(--win-menu --win-menu-group "$NAME" --win-shortcut --win-dir-chooser
                                --win-upgrade-uuid 3f0a9c1e-6b2d-4d7e-9a51-2c8e4b7d6f10) ;;
 esac
