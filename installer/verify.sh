@@ -4,7 +4,8 @@
 #   2. server pass, on the machine as it is (here: no desktop menus): installs the .deb with apt-get (which brings
 #      its dependencies, libgtk-3-0 among them), runs the installed command line `dumplens` on a bundled sample
 #      dump with no display, starts the installed app under Xvfb with that dump as argument, checks the window and
-#      its icon, saves a screenshot as docs/screenshots/installed-app.png, removes the package, checks nothing is left;
+#      its icon, saves a screenshot as docs/screenshots/installed-app.png (and installed-start.png: the start page
+#      with the bundled samples), removes the package, checks nothing is left;
 #   3. desktop pass: with the menu folders a desktop has (made for the pass when missing, removed after), installs
 #      again, checks the menu entry and file types, opens a .tdump file with xdg-open and checks that DumpLens
 #      opens it, removes the package and checks the menu entry, file types and icons are gone.
@@ -23,6 +24,7 @@ SAMPLE=deadlocks-jdk17-jstack-l.txt
 INSTALLED_SAMPLES=/opt/dumplens/lib/app/sample-dumps
 DESKTOP_FILE=/usr/share/applications/dumplens-DumpLens.desktop
 SCREENSHOT=docs/screenshots/installed-app.png
+START_SCREENSHOT=docs/screenshots/installed-start.png
 LOG=target/installer/verify
 rm -rf "$LOG" && mkdir -p "$LOG" "$(dirname "$SCREENSHOT")"
 
@@ -138,11 +140,25 @@ if wid=$(wait_window) && [ -n "$wid" ]; then
     ok "screenshot $SCREENSHOT ($(identify -format '%wx%h' "$SCREENSHOT"))"
     icons=$(xprop -id "$wid" _NET_WM_ICON | grep -o 'Icon ([0-9]* x [0-9]*)' | sort -u | paste -sd, - || true)
     check "window icon set: ${icons:-none}" test -n "$icons"
+    wm_class=$(sed -n 's/^StartupWMClass=//p' /opt/dumplens/lib/dumplens-DumpLens.desktop)
+    check "window class matches the menu entry's StartupWMClass ($wm_class)" \
+        bash -c "xprop -id '$wid' WM_CLASS | grep -qF '\"$wm_class\"'"
     check "app still running" kill -0 "$app_pid"
 else
     window_time="(none)"; fail "window shown within 60 s"; sed -n '1,20p' "$LOG/app.log"
 fi
 check "no exception in the app's output" bash -c "! grep -q 'Exception' '$LOG/app.log'"
+stop_app
+# with no file: the start page, whose samples list comes from the bundled sample-dumps/
+(cd /tmp && HOME=$home exec dumplens) >"$LOG/app-start.log" 2>&1 &
+app_pid=$!
+if wid=$(wait_window) && [ -n "$wid" ]; then
+    sleep 3
+    import -window "$wid" "$START_SCREENSHOT"
+    ok "start page screenshot $START_SCREENSHOT"
+else
+    fail "window without a file shown within 60 s"
+fi
 stop_app
 
 echo "== server pass: remove"
