@@ -105,7 +105,7 @@ display=90
 while [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
 Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$LOG/xvfb.log" 2>&1 &
 xvfb_pid=$!
-home=$(mktemp -d)  # the app's home in both passes: no saved preferences or recent files
+home=$(mktemp -d)
 
 # 2. server pass
 echo "== server pass: install $deb"
@@ -129,9 +129,12 @@ check "dumplens --version" bash -c 'env -u DISPLAY dumplens --version | grep -q 
 
 echo "== window: dumplens $SAMPLE under Xvfb"
 export DISPLAY=":$display"
+# A fresh home for the app from here on: no saved preferences or recent files, and the user's are left alone.
+# Java takes user.home from the password file, not from $HOME, hence the options (the JVM reads JAVA_TOOL_OPTIONS).
+export JAVA_TOOL_OPTIONS="-Duser.home=$home -Djava.util.prefs.userRoot=$home/.java"
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 t=$(now_ms)
-(cd /tmp && HOME=$home exec dumplens "$INSTALLED_SAMPLES/$SAMPLE") >"$LOG/app.log" 2>&1 &
+(cd /tmp && exec dumplens "$INSTALLED_SAMPLES/$SAMPLE") >"$LOG/app.log" 2>&1 &
 app_pid=$!
 if wid=$(wait_window) && [ -n "$wid" ]; then
     window_time=$(secs_since "$t"); ok "window shown ($window_time s after start)"
@@ -150,7 +153,7 @@ fi
 check "no exception in the app's output" bash -c "! grep -q 'Exception' '$LOG/app.log'"
 stop_app
 # with no file: the start page, whose samples list comes from the bundled sample-dumps/
-(cd /tmp && HOME=$home exec dumplens) >"$LOG/app-start.log" 2>&1 &
+(cd /tmp && exec dumplens) >"$LOG/app-start.log" 2>&1 &
 app_pid=$!
 if wid=$(wait_window) && [ -n "$wid" ]; then
     sleep 3
