@@ -74,7 +74,11 @@ public final class LockGraph {
     /** The lock with this id, or {@code null}. */
     public LockInfo lock(String id) { return byId.get(id); }
 
-    /** The lock {@code thread} is blocked or parked trying to acquire, or {@code null}. */
+    /**
+     * The lock {@code thread} is blocked or parked trying to acquire, or {@code null}: the first monitor it waits
+     * to (re-)enter, synchronizer it is parked on, or class whose initialization it waits for. Parking with a
+     * monitor object as the blocker ({@code LockSupport.park(obj)}) does not count: it waits for no owner.
+     */
     public LockInfo waitsFor(DumpThread thread) { return waitsFor.get(thread); }
 
     /** The locks {@code thread} holds. */
@@ -101,10 +105,11 @@ public final class LockGraph {
     /** Inconsistencies found while resolving owners (several threads claiming one monitor). */
     public List<ParseWarning> warnings() { return warnings; }
 
-    /** Collects lock usage thread by thread, then resolves owners. */
+    /** Collects lock usage thread by thread, then resolves kinds, waits and owners. */
     private static final class Builder {
         private final ThreadDump dump;
         private final Map<String, Entry> entries = new LinkedHashMap<>();
+        private final List<Wait> waits = new ArrayList<>();
         private final Map<DumpThread, String> waitsForId = new IdentityHashMap<>();
         private final Map<DumpThread, Integer> position = new IdentityHashMap<>();
         private final List<ParseWarning> warnings = new ArrayList<>();
@@ -118,6 +123,7 @@ public final class LockGraph {
                 position.put(threads.get(i), i);
                 collect(threads.get(i));
             }
+            resolveWaits();
             resolveClassInitOwners();
             inferOwnersFromJvmReport();
             List<LockInfo> infos = new ArrayList<>(entries.size());
@@ -128,7 +134,7 @@ public final class LockGraph {
         }
 
         private void collect(DumpThread t) {
-            List<LockAction> actions = t.locks();
+            List<LockAction> actions = withWaitObjectsResolved(t.locks());
             for (LockAction a : actions) {
                 LockRef ref = a.lock();
                 if (ref == null) continue;
@@ -138,19 +144,16 @@ public final class LockGraph {
                         break;
                     case WAITING_TO_LOCK:
                     case WAITING_TO_RELOCK:
-                        entry(ref, LockInfo.Kind.MONITOR).blocked.add(t);
-                        waitsForId.putIfAbsent(t, ref.id());
+                        waitFor(t, ref, LockInfo.Kind.MONITOR).blocked.add(t);
                         break;
                     case WAITING_ON:
                         entry(ref, LockInfo.Kind.MONITOR).waiting.add(t);
                         break;
                     case PARKING:
-                        entry(ref, LockInfo.Kind.SYNCHRONIZER).parked.add(t);
-                        waitsForId.putIfAbsent(t, ref.id());
+                        waitFor(t, ref, LockInfo.Kind.SYNCHRONIZER).parked.add(t);
                         break;
                     case CLASS_INIT:
-                        entry(ref, LockInfo.Kind.CLASS_INIT).blocked.add(t);
-                        waitsForId.putIfAbsent(t, ref.id());
+                        waitFor(t, ref, LockInfo.Kind.CLASS_INIT).blocked.add(t);
                         break;
                     case ELIMINATED:
                     default:
@@ -161,8 +164,32 @@ public final class LockGraph {
                 dumpListsOwnables = true;
                 Entry e = entry(ref, LockInfo.Kind.SYNCHRONIZER);
                 e.ownable = true;
-                e.claim(t);
+                e.claimSynchronizer(t);
             }
+        }
+
+        /**
+         * HotSpot prints {@code waiting on <no object reference available>} when it cannot read the object a
+         * compiled frame waits on; the thread must hold that monitor when it calls {@code wait()}, and it is the
+         * nearest {@code - locked} line below. The same holds for {@code waiting to re-lock in wait()}.
+         */
+        private static List<LockAction> withWaitObjectsResolved(List<LockAction> actions) {
+            List<LockAction> out = null;
+            for (int i = 0; i < actions.size(); i++) {
+                LockAction a = actions.get(i);
+                boolean unknownWait = a.lock() == null && (a.kind() == LockAction.Kind.WAITING_ON
+                        || a.kind() == LockAction.Kind.WAITING_TO_RELOCK);
+                if (!unknownWait) continue;
+                for (int j = i + 1; j < actions.size(); j++) {
+                    LockAction below = actions.get(j);
+                    if (below.kind() == LockAction.Kind.LOCKED && below.lock() != null) {
+                        if (out == null) out = new ArrayList<>(actions);
+                        out.set(i, new LockAction(a.frameIndex(), a.kind(), below.lock()));
+                        break;
+                    }
+                }
+            }
+            return out == null ? actions : out;
         }
 
         /** Whether the thread is in {@code wait()} on the monitor or re-locking it: it does not hold it. */
@@ -174,10 +201,28 @@ public final class LockGraph {
             return false;
         }
 
-        private Entry entry(LockRef ref, LockInfo.Kind kind) {
-            Entry e = entries.computeIfAbsent(ref.id(), id -> new Entry(ref, kind));
-            if (kind == LockInfo.Kind.SYNCHRONIZER) e.kind = kind; // a park blocker that is also a monitor
+        /**
+         * The entry of {@code ref}. An object used as a monitor anywhere is a monitor, even when a thread also
+         * names it as its park blocker ({@code LockSupport.park(obj)}): parking on it does not wait for its owner.
+         */
+        private Entry entry(LockRef ref, LockInfo.Kind usage) {
+            Entry e = entries.computeIfAbsent(ref.id(), id -> new Entry(ref, usage));
+            if (usage == LockInfo.Kind.MONITOR && e.kind == LockInfo.Kind.SYNCHRONIZER) e.kind = LockInfo.Kind.MONITOR;
             return e;
+        }
+
+        /** Records that {@code t} tries to acquire {@code ref} as {@code usage}; returns the lock's entry. */
+        private Entry waitFor(DumpThread t, LockRef ref, LockInfo.Kind usage) {
+            Entry e = entry(ref, usage);
+            waits.add(new Wait(t, e, usage));
+            return e;
+        }
+
+        /** Each thread waits for the first lock it tries to acquire the way the lock's kind is acquired. */
+        private void resolveWaits() {
+            for (Wait w : waits) {
+                if (w.entry.kind == w.usage) waitsForId.putIfAbsent(w.thread, w.entry.ref.id());
+            }
         }
 
         /** The initialization of X is held by the thread running {@code X.<clinit>}. */
@@ -224,19 +269,26 @@ public final class LockGraph {
                     DumpThread waiter = byName.get(names.get(i));
                     DumpThread holder = byName.get(names.get((i + 1) % names.size()));
                     Entry e = waiter == null ? null : entries.get(waitsForId.get(waiter));
-                    if (e != null && holder != null && holder != waiter && e.claims.isEmpty()) {
-                        e.claim(holder);
+                    if (e != null && holder != null && holder != waiter && e.owner() == null) {
+                        if (e.kind == LockInfo.Kind.SYNCHRONIZER) e.claimSynchronizer(holder);
+                        else e.claim(holder);
                         e.ownerFromJvmReport = true;
                     }
                 }
             }
         }
 
+        /** A thread trying to acquire a lock as {@code usage} (monitor entry, park, class initialization). */
+        private record Wait(DumpThread thread, Entry entry, LockInfo.Kind usage) { }
+
         /** One lock being collected. */
         private final class Entry {
             final LockRef ref;
             LockInfo.Kind kind;
+            /** Threads holding it as a monitor (or running the class initialization). */
             final List<DumpThread> claims = new ArrayList<>(1);
+            /** Threads listing it under "Locked ownable synchronizers". */
+            final List<DumpThread> synchronizerClaims = new ArrayList<>(1);
             final List<DumpThread> blocked = new ArrayList<>();
             final List<DumpThread> waiting = new ArrayList<>();
             final List<DumpThread> parked = new ArrayList<>();
@@ -248,18 +300,28 @@ public final class LockGraph {
                 this.kind = kind;
             }
 
-            void claim(DumpThread t) {
-                if (containsSame(claims, t)) return; // re-entrant: the same thread locked it on several frames
-                if (!claims.isEmpty()) {
+            void claim(DumpThread t) { addClaim(claims, t); }
+
+            void claimSynchronizer(DumpThread t) { addClaim(synchronizerClaims, t); }
+
+            private void addClaim(List<DumpThread> list, DumpThread t) {
+                if (containsSame(list, t)) return; // re-entrant: the same thread locked it on several frames
+                if (!list.isEmpty()) {
                     warnings.add(ParseWarning.atLine(dump.source(), t.line(), "\"" + t.name() + "\" also shows "
-                            + ref.display() + " as locked, but \"" + claims.get(0).name()
-                            + "\" holds it; kept \"" + claims.get(0).name() + "\" as the owner"));
+                            + ref.display() + " as locked, but \"" + list.get(0).name()
+                            + "\" holds it; kept \"" + list.get(0).name() + "\" as the owner"));
                 }
-                claims.add(t);
+                list.add(t);
+            }
+
+            /** The owner as this lock's kind defines it, or null. */
+            DumpThread owner() {
+                List<DumpThread> holders = kind == LockInfo.Kind.SYNCHRONIZER ? synchronizerClaims : claims;
+                return holders.isEmpty() ? null : holders.get(0);
             }
 
             LockInfo toInfo() {
-                DumpThread owner = claims.isEmpty() ? null : claims.get(0);
+                DumpThread owner = owner();
                 if (owner != null) {
                     String note = ownerFromJvmReport ? "owner named by the JVM's deadlock report" : "";
                     return info(owner, LockInfo.OwnerStatus.OWNED, note);
@@ -284,8 +346,10 @@ public final class LockGraph {
                 }
             }
 
+            /** Threads that merely name a monitor as their park blocker are not waiting to acquire it. */
             private LockInfo info(DumpThread owner, LockInfo.OwnerStatus status, String note) {
-                return new LockInfo(ref, kind, owner, status, note, blocked, waiting, parked);
+                List<DumpThread> parkedToAcquire = kind == LockInfo.Kind.SYNCHRONIZER ? parked : List.of();
+                return new LockInfo(ref, kind, owner, status, note, blocked, waiting, parkedToAcquire);
             }
         }
 
