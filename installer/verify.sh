@@ -37,7 +37,7 @@ command -v fakeroot >/dev/null || missing+=(fakeroot)
 [ -x /usr/bin/import ] || missing+=(imagemagick)
 if [ ${#missing[@]} -gt 0 ]; then
     echo "installing ${missing[*]}"
-    apt-get update -qq && apt-get install -y -qq "${missing[@]}" >"$LOG/tools.log"
+    apt-get update -qq -o DPkg::Lock::Timeout=600 && apt-get install -y -qq -o DPkg::Lock::Timeout=600 "${missing[@]}" >"$LOG/tools.log"
 fi
 
 failures=0
@@ -58,9 +58,9 @@ trap cleanup EXIT
 
 # Installs the .deb; sets install_time.
 install_deb() {
-    if dpkg -s dumplens >/dev/null 2>&1; then apt-get remove -y -qq --purge dumplens >/dev/null; fi
+    if dpkg -s dumplens >/dev/null 2>&1; then apt-get remove -y -qq -o DPkg::Lock::Timeout=600 --purge dumplens >/dev/null; fi
     local t; t=$(now_ms)
-    if apt-get install -y "$ROOT/$deb" >"$LOG/install-$1.log" 2>&1; then
+    if apt-get install -y -o DPkg::Lock::Timeout=600 "$ROOT/$deb" >"$LOG/install-$1.log" 2>&1; then
         install_time=$(secs_since "$t"); ok "apt-get install ($install_time s)"
     else
         tail -20 "$LOG/install-$1.log"; fail "apt-get install"; exit 1
@@ -71,7 +71,7 @@ install_deb() {
 }
 
 remove_deb() {
-    if apt-get remove -y --purge dumplens >"$LOG/remove-$1.log" 2>&1; then
+    if apt-get remove -y -o DPkg::Lock::Timeout=600 --purge dumplens >"$LOG/remove-$1.log" 2>&1; then
         ok "apt-get remove --purge"
     else
         tail "$LOG/remove-$1.log"; fail "apt-get remove --purge"
