@@ -57,8 +57,9 @@ fi
 version=$(sed -n 's|^  <version>\([^<]*\)</version>.*|\1|p' pom.xml | head -1)
 app_version=${version%%-*}
 thin_jar=target/dumplens-$version.jar
-[ -f "$thin_jar" ] && [ -d "$STAGE/lib" ] && [ -d "$STAGE/javafx" ] \
-    || { echo "build.sh: $thin_jar or $STAGE/{lib,javafx} missing: run without --skip-maven" >&2; exit 1; }
+if [ ! -f "$thin_jar" ] || [ ! -d "$STAGE/lib" ] || [ ! -d "$STAGE/javafx" ]; then
+    echo "build.sh: $thin_jar or $STAGE/{lib,javafx} missing: run without --skip-maven" >&2; exit 1
+fi
 
 step "staging $STAGE/input and $STAGE/modules"
 rm -rf "$STAGE/input" "$STAGE/modules" "$STAGE/associations"
@@ -103,6 +104,7 @@ fi
 common=(--name "$NAME" --app-version "$app_version" --vendor "$NAME" --description "$DESCRIPTION"
         --copyright "DumpLens developers" --dest "$DIST")
 
+# shellcheck disable=SC2016 # '$APPDIR' is for the launcher to expand: the app's folder
 image_options=(--input "$STAGE/input" --main-jar dumplens.jar --main-class "$MAIN_CLASS"
                --module-path "$STAGE/modules" --add-modules "$modules"
                --jlink-options "--strip-debug --no-header-files --no-man-pages --strip-native-commands"

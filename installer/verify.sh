@@ -47,11 +47,11 @@ check() { local what=$1; shift; if "$@"; then ok "$what"; else fail "$what"; fi;
 now_ms() { date +%s%3N; }
 secs_since() { awk -v a="$1" -v b="$(now_ms)" 'BEGIN { printf "%.1f", (b - a) / 1000 }'; }
 
-app_pid= xvfb_pid= home= made_dirs=()
+app_pid='' xvfb_pid='' home='' made_dirs=()
 cleanup() {
-    [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-    [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-    [ -n "$home" ] && rm -rf "$home"
+    if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; fi
+    if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null || true; fi
+    if [ -n "$home" ]; then rm -rf "$home"; fi
     for dir in ${made_dirs[@]+"${made_dirs[@]}"}; do rmdir "$dir" 2>/dev/null || true; done
 }
 trap cleanup EXIT
