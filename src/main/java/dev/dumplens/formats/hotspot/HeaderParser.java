@@ -1,7 +1,5 @@
 package dev.dumplens.formats.hotspot;
 
-import dev.dumplens.model.DumpThread;
-
 import static dev.dumplens.formats.hotspot.ByteText.lit;
 
 /**
@@ -10,7 +8,7 @@ import static dev.dumplens.formats.hotspot.ByteText.lit;
  * tid=0x00007f… nid=0x1a2b waiting on condition  [0x00007f…]} (JDK 8 to 25, Java and VM threads).
  *
  * <p>The name is everything between the first quote and the last quote that is followed by a valid header tail,
- * so names may contain quotes and even a complete fake header.
+ * so names may contain quotes and even a complete fake header; a name with newlines makes the header span lines.
  */
 final class HeaderParser {
     private static final byte[] DAEMON = lit("daemon");
@@ -22,6 +20,7 @@ final class HeaderParser {
     private static final byte[] DEFINED_CLASSES = lit("defined_classes=");
     private static final byte[] TID = lit("tid=");
     private static final byte[] NID = lit("nid=");
+    private static final int MAX_NAME_LINES = 8;
 
     private final ByteText t;
     private final ByteInterner<String> texts;
@@ -29,6 +28,46 @@ final class HeaderParser {
     HeaderParser(ByteText t, ByteInterner<String> texts) {
         this.t = t;
         this.texts = texts;
+    }
+
+    /**
+     * The header starting at the line start {@code lineStart} whose content ends at {@code end}, or {@code null}
+     * when no header starts there. A name with newlines continues on the next lines (at most eight).
+     */
+    ThreadHeader parse(int lineStart, int end) {
+        if (lineStart >= end || t.at(lineStart) != '"') return null;
+        int q = closingQuote(t, lineStart + 1, end);
+        int lines = 1;
+        int lineEnd = end;
+        int nl = end;
+        while (q < 0 && lines < MAX_NAME_LINES) {
+            nl = t.newline(nl);
+            if (nl >= t.length()) return null;
+            int s = nl + 1;
+            nl = t.newline(s);
+            int e = t.contentEnd(s, nl);
+            if (s < e && t.at(s) == '"' && closingQuote(t, s + 1, e) >= 0) return null; // the next header
+            lines++;
+            lineEnd = e;
+            q = closingQuote(t, s, e);
+        }
+        if (q < 0) return null;
+        ThreadHeader h = new ThreadHeader();
+        h.lines = lines;
+        h.name = lines == 1 ? t.decode(lineStart + 1, q) : multiLineName(lineStart, end, lines, q);
+        parseTail(q + 1, lineEnd, h);
+        return h;
+    }
+
+    private String multiLineName(int lineStart, int end, int lines, int quote) {
+        StringBuilder sb = new StringBuilder(t.decode(lineStart + 1, end));
+        int nl = t.newline(end);
+        for (int i = 1; i < lines; i++) {
+            int s = nl + 1;
+            nl = t.newline(s);
+            sb.append('\n').append(t.decode(s, i == lines - 1 ? quote : t.contentEnd(s, nl)));
+        }
+        return sb.toString();
     }
 
     /**
@@ -58,7 +97,7 @@ final class HeaderParser {
     }
 
     /** Fills {@code b} from the header tail {@code [p, end)} (after the closing quote). */
-    void parseTail(int p, int end, DumpThread.Builder b) {
+    private void parseTail(int p, int end, ThreadHeader b) {
         Long nativeTid = null;
         while (p < end) {
             p = t.skipBlanks(p, end);
@@ -89,7 +128,7 @@ final class HeaderParser {
                 b.address = t.decode(p + TID.length, tokEnd);
             } else if (t.startsWith(p, tokEnd, NID)) {
                 b.nid = nid(p + NID.length, tokEnd);
-                b.headerStatus = status(tokEnd, end);
+                b.status = status(tokEnd, end);
                 break;
             }
             p = tokEnd;
