@@ -33,6 +33,9 @@ final class ChunkLexer {
     private final ByteInterner<StateLine> states;
     private int consumedTo;
     private int linesInRange;
+    /** Line number (within the block) of the next line; lines of a header continuing past the range. */
+    private int line;
+    private int beyond;
 
     ChunkLexer(ByteText t, Map<String, StackFrame> canon) {
         this.t = t;
@@ -50,55 +53,58 @@ final class ChunkLexer {
     /** How many lines start in the range given to {@link #lex}. */
     int linesInRange() { return linesInRange; }
 
-    /** The events of the lines that start in {@code [from, end)}; {@code from} is a line start. */
-    Events lex(int from, int end, ProgressMonitor progress) {
-        Events ev = new Events((end - from) / 48);
-        int len = t.length();
+    /**
+     * Adds to {@code ev} the events of the lines that start in {@code [from, end)}; {@code from} is a line
+     * start.
+     */
+    void lex(int from, int end, Events ev, ProgressMonitor progress) {
         int p = from;
-        int ln = 0;
-        int beyond = 0;
+        line = 0;
+        beyond = 0;
         while (p < end) {
-            if ((ln & (CANCEL_CHECK_LINES - 1)) == 0) progress.checkCancelled();
-            if (p + 4 <= len) {
-                // the two lines that make most of a dump, each read in one pass
-                int head = t.intAt(p);
-                if (head == TAB_AT) {
-                    int nl = t.hashedNewline(p + 4);
-                    ev.add(Events.FRAME, p, t.contentEnd(p, nl), ln++, frames.intern(p + 4, nl, t.lastHash()));
-                    p = nl + 1;
-                    continue;
-                }
-                if ((head & 0xFFFFFF) == TAB_DASH) {
-                    int nl = t.hashedNewline(p + 3);
-                    lockLine(ev, p, p + 3, nl, t.lastHash(), ln++);
-                    p = nl + 1;
-                    continue;
-                }
-            }
-            int nl = t.newline(p);
-            int e = t.contentEnd(p, nl);
-            int c = t.skipBlanks(p, e);
-            ThreadHeader header;
-            if (c == e) {
-                ev.add(Events.BLANK, p, e, ln, null);
-            } else if (c > p) {
-                indented(ev, p, c, e, nl, ln);
-            } else if (t.at(c) == '"' && (header = headers.parse(p, e)) != null) {
-                ev.add(Events.HEADER, p, e, ln, header);
-                for (int i = 1; i < header.lines; i++) {
-                    if (nl + 1 >= end) beyond++;
-                    nl = t.newline(nl + 1);
-                    ln++;
-                }
-            } else {
-                ev.add(Events.OTHER, p, e, ln, null);
-            }
-            p = nl + 1;
-            ln++;
+            if ((line & (CANCEL_CHECK_LINES - 1)) == 0) progress.checkCancelled();
+            p = lexLine(ev, p, end);
         }
-        consumedTo = Math.min(p, len);
-        linesInRange = ln - beyond;
-        return ev;
+        consumedTo = Math.min(p, t.length());
+        linesInRange = line - beyond;
+    }
+
+    /** Adds the event of the line at {@code p}; returns the start of the next line. */
+    private int lexLine(Events ev, int p, int end) {
+        if (p + 4 <= t.length()) {
+            // the two lines that make most of a dump, each read in one pass
+            int head = t.intAt(p);
+            if (head == TAB_AT) {
+                int nl = t.hashedNewline(p + 4);
+                ev.add(Events.FRAME, p, t.contentEnd(p, nl), line++, frames.intern(p + 4, nl, t.lastHash()));
+                return nl + 1;
+            }
+            if ((head & 0xFFFFFF) == TAB_DASH) {
+                int nl = t.hashedNewline(p + 3);
+                lockLine(ev, p, p + 3, nl, t.lastHash(), line++);
+                return nl + 1;
+            }
+        }
+        int nl = t.newline(p);
+        int e = t.contentEnd(p, nl);
+        int c = t.skipBlanks(p, e);
+        ThreadHeader header;
+        if (c == e) {
+            ev.add(Events.BLANK, p, e, line, null);
+        } else if (c > p) {
+            indented(ev, p, c, e, nl, line);
+        } else if (t.at(c) == '"' && (header = headers.parse(p, e)) != null) {
+            ev.add(Events.HEADER, p, e, line, header);
+            for (int i = 1; i < header.lines; i++) {
+                if (nl + 1 >= end) beyond++;
+                nl = t.newline(nl + 1);
+                line++;
+            }
+        } else {
+            ev.add(Events.OTHER, p, e, line, null);
+        }
+        line++;
+        return nl + 1;
     }
 
     private void indented(Events ev, int p, int c, int e, int nl, int ln) {

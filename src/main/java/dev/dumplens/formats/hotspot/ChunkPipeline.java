@@ -36,16 +36,27 @@ final class ChunkPipeline implements AutoCloseable {
         final int consumedTo;
         /** How many lines start in the block. */
         final int lines;
-        final byte[] buffer;
+        final Slot slot;
 
-        Chunk(int index, int base, ByteText text, Events events, int consumedTo, int lines, byte[] buffer) {
+        Chunk(int index, int base, ByteText text, int consumedTo, int lines, Slot slot) {
             this.index = index;
             this.base = base;
             this.text = text;
-            this.events = events;
+            this.events = slot.events;
             this.consumedTo = consumedTo;
             this.lines = lines;
+            this.slot = slot;
+        }
+    }
+
+    /** The memory of a block: its bytes and its events, reused from block to block. */
+    private static final class Slot {
+        byte[] buffer;
+        final Events events;
+
+        Slot(byte[] buffer, int expectedLines) {
             this.buffer = buffer;
+            this.events = new Events(expectedLines);
         }
     }
 
@@ -55,7 +66,7 @@ final class ChunkPipeline implements AutoCloseable {
     private final int count;
     private final int window;
     private final Map<String, StackFrame> canon = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<byte[]> buffers = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Slot> slots = new ConcurrentLinkedQueue<>();
     private final ExecutorService pool;
     private final Future<?>[] futures;
     private int submitted;
@@ -99,9 +110,10 @@ final class ChunkPipeline implements AutoCloseable {
         }
     }
 
-    /** Gives a block's buffer back for reuse. */
+    /** Gives a block's memory back for reuse. */
     void release(Chunk c) {
-        if (c.buffer.length == bufferSize()) buffers.add(c.buffer);
+        c.events.clear();
+        if (c.slot.buffer.length == bufferSize()) slots.add(c.slot);
     }
 
     private void submitNext() {
@@ -121,33 +133,33 @@ final class ChunkPipeline implements AutoCloseable {
         int nominalEnd = (int) Math.min(len, (long) nominalStart + chunkSize);
         int base = k == 0 ? 0 : nominalStart - 1;
         int want = Math.min(len - base, nominalEnd - base + MARGIN);
-        byte[] buf = buffer(want);
-        int read = source.copy(base, buf, 0, want);
+        Slot slot = slot(want);
+        int read = source.copy(base, slot.buffer, 0, want);
         while (true) {
-            ByteText t = new ByteText(buf, read);
+            ByteText t = new ByteText(slot.buffer, read);
             int from = k == 0 ? 0 : t.newline(0) + 1;
             int endNewline = nominalEnd >= len ? read : t.newline(Math.max(0, nominalEnd - 1 - base));
             boolean complete = base + read >= len || (from <= read && endNewline < read);
             if (complete) {
                 int end = Math.min(read, nominalEnd >= len ? read : endNewline + 1);
-                from = Math.min(from, end);
                 ChunkLexer lexer = new ChunkLexer(t, canon);
-                Events events = lexer.lex(from, end, progress);
-                return new Chunk(k, base, t, events, lexer.consumedTo(), lexer.linesInRange(), buf);
+                lexer.lex(Math.min(from, end), end, slot.events, progress);
+                return new Chunk(k, base, t, lexer.consumedTo(), lexer.linesInRange(), slot);
             }
             // a line longer than the margin crosses the block's end: read on until it ends
-            int more = (int) Math.min((long) len - base, Math.max(2L * buf.length, read + (long) MARGIN));
+            int more = (int) Math.min((long) len - base, Math.max(2L * slot.buffer.length, read + (long) MARGIN));
             byte[] bigger = new byte[more];
-            System.arraycopy(buf, 0, bigger, 0, read);
+            System.arraycopy(slot.buffer, 0, bigger, 0, read);
             read += source.copy(base + read, bigger, read, more - read);
-            buf = bigger;
+            slot.buffer = bigger;
         }
     }
 
-    private byte[] buffer(int want) {
-        if (want > bufferSize()) return new byte[want];
-        byte[] b = buffers.poll();
-        return b != null ? b : new byte[bufferSize()];
+    private Slot slot(int want) {
+        Slot s = want <= bufferSize() ? slots.poll() : null;
+        if (s != null) return s;
+        int size = count == 1 || want > bufferSize() ? want : bufferSize();
+        return new Slot(new byte[size], size / 48);
     }
 
     @Override public void close() {

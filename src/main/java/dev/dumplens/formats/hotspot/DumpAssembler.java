@@ -53,7 +53,6 @@ final class DumpAssembler {
     private boolean logText;
     private long skippedFrom = -1;
     private long skippedCount;
-    private long lastLine;
     /** The timestamp and pid of the line just before the current one, and the pid of the line before that. */
     private LocalDateTime prevTimestamp;
     private Long prevPid;
@@ -65,13 +64,10 @@ final class DumpAssembler {
     }
 
     ParseResult run() throws DumpParseException {
-        while (ev.next()) {
-            lastLine = ev.line();
-            handle();
-        }
+        while (ev.next()) handle();
         if (mode == Mode.THREADS) {
             flushSkipped();
-            warn(lastLine, "the file ends inside the thread list: the dump is truncated; "
+            warn(ev.lastLine(), "the file ends inside the thread list: the dump is truncated; "
                     + "threads up to this line were read");
         }
         if (dump != null) endDump();

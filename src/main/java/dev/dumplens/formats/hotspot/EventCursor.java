@@ -19,6 +19,9 @@ final class EventCursor {
     private long nextSkipBefore;
     private int chunk;
     private int event = -1;
+    private Loaded current;
+    private Events events;
+    private int size;
     private boolean marked;
     private int markChunk;
     private int markEvent;
@@ -52,23 +55,37 @@ final class EventCursor {
 
     /** Moves to the next event; false at the end of the file. */
     boolean next() throws DumpParseException {
+        if (++event < size) return true;
         while (true) {
-            if (chunk < loaded.size()) {
-                Loaded l = loaded.get(chunk);
-                ChunkPipeline.Chunk c = l.chunk;
-                while (++event < c.events.size()) {
-                    if (c.base + (long) c.events.start(event) >= l.skipBefore) return true;
-                }
-                progress.reached(c.base + (long) c.consumedTo);
+            if (current != null) {
+                progress.reached(current.chunk.base + (long) current.chunk.consumedTo);
                 chunk++;
-                event = -1;
                 dropPassed();
             }
             if (chunk == loaded.size() && !load()) {
-                event = Integer.MAX_VALUE;
+                current = null;
+                event = size = 0;
                 return false;
             }
+            select(chunk);
+            event = firstEvent(current);
+            if (event < size) return true;
         }
+    }
+
+    /** The first event of a block that no header of an earlier block consumed. */
+    private static int firstEvent(Loaded l) {
+        Events ev = l.chunk.events;
+        int i = 0;
+        while (i < ev.size() && l.chunk.base + (long) ev.start(i) < l.skipBefore) i++;
+        return i;
+    }
+
+    private void select(int index) {
+        chunk = index;
+        current = loaded.get(index);
+        events = current.chunk.events;
+        size = events.size();
     }
 
     private boolean load() throws DumpParseException {
@@ -78,6 +95,11 @@ final class EventCursor {
         nextFirstLine += c.lines;
         nextSkipBefore = Math.max(nextSkipBefore, c.base + (long) c.consumedTo);
         return true;
+    }
+
+    /** Number of the last line of the file, once every block was read. */
+    long lastLine() {
+        return Math.max(1, nextFirstLine - 1);
     }
 
     private void dropPassed() {
@@ -97,30 +119,26 @@ final class EventCursor {
 
     /** Returns to the {@link #mark()}ed position. */
     void reset() {
-        chunk = markChunk;
-        event = markEvent;
         marked = false;
+        select(markChunk);
+        event = markEvent;
     }
 
-    private ChunkPipeline.Chunk current() {
-        return loaded.get(chunk).chunk;
-    }
+    byte type() { return events.type(event); }
 
-    byte type() { return current().events.type(event); }
-
-    Object value() { return current().events.value(event); }
+    Object value() { return events.value(event); }
 
     /** 1-based line number of the event in the file. */
-    long line() { return loaded.get(chunk).firstLine + current().events.line(event); }
+    long line() { return current.firstLine + events.line(event); }
 
     /** The block's text; {@link #start()} and {@link #end()} index it. */
-    ByteText text() { return current().text; }
+    ByteText text() { return current.chunk.text; }
 
     /** Start of the event's line. */
-    int start() { return current().events.start(event); }
+    int start() { return events.start(event); }
 
     /** End of the event's line content. */
-    int end() { return current().events.end(event); }
+    int end() { return events.end(event); }
 
     /** Whether the line starts with the literal. */
     boolean startsWith(byte[] literal) {

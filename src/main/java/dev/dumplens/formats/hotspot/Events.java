@@ -71,6 +71,12 @@ final class Events {
 
     int size() { return size; }
 
+    /** Empties the list for reuse with another block. */
+    void clear() {
+        Arrays.fill(values, 0, size, null);
+        size = 0;
+    }
+
     byte type(int i) { return types[i]; }
 
     int start(int i) { return starts[i]; }

@@ -64,7 +64,8 @@ public final class HotSpotFormat implements DumpFormat {
             if (h == null || h.lines != 1) continue;
             int next = t.newline(p) + 1;
             if (next >= t.length()) return false;
-            Events ev = lexer.lex(next, next + 1, ProgressMonitor.NONE);
+            Events ev = new Events(1);
+            lexer.lex(next, next + 1, ev, ProgressMonitor.NONE);
             if (ev.size() > 0 && (ev.type(0) == Events.STATE || ev.type(0) == Events.FRAME)) return true;
         }
         return false;

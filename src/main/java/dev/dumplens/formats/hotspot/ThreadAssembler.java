@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds {@link DumpThread}s from a header and the events after it. Identical frame, lock and synchronizer lists
- * are shared between threads (a pool of 500 idle workers holds one list), which keeps the model small.
+ * Builds {@link DumpThread}s from a header and the events after it. Identical stacks share one frame list (a pool
+ * of 500 idle workers holds one list), which keeps the model small.
  *
  * <p>On a carrier ("Carrying virtual thread #N") the frames of the mounted virtual thread come first (they are
  * the top of the physical stack), followed by the carrier's own frames.
@@ -21,8 +21,6 @@ import java.util.Map;
 final class ThreadAssembler {
     private final List<DumpThread> threads = new ArrayList<>();
     private final Map<List<StackFrame>, List<StackFrame>> frameLists = new HashMap<>();
-    private final Map<List<LockAction>, List<LockAction>> lockLists = new HashMap<>();
-    private final Map<List<LockRef>, List<LockRef>> ownedLists = new HashMap<>();
     private final List<StackFrame> frames = new ArrayList<>();
     private final List<LockAction> locks = new ArrayList<>();
     private final List<LockRef> owned = new ArrayList<>();
@@ -78,8 +76,7 @@ final class ThreadAssembler {
         threads.add(new DumpThread(h.name, h.javaId, h.address, h.nid, h.daemon, h.priority, h.osPriority,
                 h.cpuMillis, h.elapsedSeconds, h.allocatedBytes, h.definedClasses,
                 state == null ? ThreadState.NONE : state.state(), state == null ? "" : state.detail(), h.status,
-                false, mountedVirtualId, null, shared(frameLists, frames), shared(lockLists, locks),
-                shared(ownedLists, owned), line));
+                false, mountedVirtualId, null, sharedFrames(), List.copyOf(locks), List.copyOf(owned), line));
         header = null;
         state = null;
         mountedVirtualId = null;
@@ -98,13 +95,13 @@ final class ThreadAssembler {
         return out;
     }
 
-    /** An immutable list equal to {@code scratch}, shared with every thread that had an equal one. */
-    private static <T> List<T> shared(Map<List<T>, List<T>> pool, List<T> scratch) {
-        if (scratch.isEmpty()) return List.of();
-        List<T> found = pool.get(scratch);
+    /** An immutable list of the frames, shared with every thread that had the same stack. */
+    private List<StackFrame> sharedFrames() {
+        if (frames.isEmpty()) return List.of();
+        List<StackFrame> found = frameLists.get(frames);
         if (found == null) {
-            found = List.copyOf(scratch);
-            pool.put(found, found);
+            found = List.copyOf(frames);
+            frameLists.put(found, found);
         }
         return found;
     }
