@@ -3,6 +3,7 @@ package dev.dumplens.formats.hotspot;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A block of a dump file's bytes in memory with the operations the parser needs without creating strings: line
@@ -103,17 +104,14 @@ final class ByteText {
         return (int) (h ^ (h >>> 32));
     }
 
-    /** Whether the {@code n} bytes at {@code x} equal the {@code n} bytes at {@code y}. */
-    boolean rangeEquals(int x, int y, int n) {
-        if (x == y) return true;
-        int i = 0;
-        for (; i + 8 <= n; i += 8) {
-            if (words.getLong(x + i) != words.getLong(y + i)) return false;
-        }
-        for (; i < n; i++) {
-            if (b[x + i] != b[y + i]) return false;
-        }
-        return true;
+    /** Whether the {@code n} bytes at {@code from} equal {@code other[offset, offset + n)}. */
+    boolean rangeEquals(int from, byte[] other, int offset, int n) {
+        return Arrays.equals(b, from, from + n, other, offset, offset + n);
+    }
+
+    /** Copies the {@code n} bytes at {@code from} into {@code dst} at {@code offset}. */
+    void copy(int from, byte[] dst, int offset, int n) {
+        System.arraycopy(b, from, dst, offset, n);
     }
 
     /** End of the line content that ends at {@code newline}: drops a '\r' before it. */
