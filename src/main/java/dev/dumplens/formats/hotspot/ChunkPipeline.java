@@ -71,12 +71,17 @@ final class ChunkPipeline implements AutoCloseable {
     private final Future<?>[] futures;
     private int submitted;
 
+    /** Blocks of a size that suits the file and the machine's cores. */
     ChunkPipeline(DumpText source, ProgressMonitor progress) {
+        this(source, progress, defaultChunkSize(source.length()), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Blocks of {@code chunkSize} bytes lexed by up to {@code cores} threads (tests use tiny blocks). */
+    ChunkPipeline(DumpText source, ProgressMonitor progress, int chunkSize, int cores) {
         this.source = source;
         this.progress = progress;
         int len = source.length();
-        int cores = Runtime.getRuntime().availableProcessors();
-        this.chunkSize = Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, len / Math.max(1, 4 * cores)));
+        this.chunkSize = chunkSize;
         this.count = Math.max(1, (int) ((len + (long) chunkSize - 1) / chunkSize));
         int workers = Math.min(cores, count);
         this.window = workers + 2;
@@ -86,6 +91,11 @@ final class ChunkPipeline implements AutoCloseable {
             return th;
         }) : null;
         this.futures = new Future<?>[count];
+    }
+
+    private static int defaultChunkSize(int length) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, length / Math.max(1, 4 * cores)));
     }
 
     int count() { return count; }

@@ -84,13 +84,18 @@ public final class HotSpotFormat implements DumpFormat {
     }
 
     @Override public ParseResult parse(DumpText text, ProgressMonitor progress) throws DumpParseException {
-        progress.phase("Reading " + text.source(), text.length());
         try (ChunkPipeline chunks = new ChunkPipeline(text, progress)) {
-            EventCursor events = new EventCursor(chunks, position -> {
-                progress.checkCancelled();
-                progress.worked(position);
-            });
-            return new DumpAssembler(text.source(), events).run();
+            return parse(text, chunks, progress);
         }
+    }
+
+    /** Parses with the given blocks (tests split files into tiny blocks to exercise block boundaries). */
+    static ParseResult parse(DumpText text, ChunkPipeline chunks, ProgressMonitor progress) throws DumpParseException {
+        progress.phase("Reading " + text.source(), text.length());
+        EventCursor events = new EventCursor(chunks, position -> {
+            progress.checkCancelled();
+            progress.worked(position);
+        });
+        return new DumpAssembler(text.source(), events).run();
     }
 }
