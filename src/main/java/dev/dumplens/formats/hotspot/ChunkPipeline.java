@@ -28,7 +28,6 @@ final class ChunkPipeline implements AutoCloseable {
 
     /** A lexed block. Positions in {@link #events} are relative to {@link #base}. */
     static final class Chunk {
-        final int index;
         final int base;
         final ByteText text;
         final Events events;
@@ -38,8 +37,7 @@ final class ChunkPipeline implements AutoCloseable {
         final int lines;
         final Slot slot;
 
-        Chunk(int index, int base, ByteText text, int consumedTo, int lines, Slot slot) {
-            this.index = index;
+        Chunk(int base, ByteText text, int consumedTo, int lines, Slot slot) {
             this.base = base;
             this.text = text;
             this.events = slot.events;
@@ -154,7 +152,7 @@ final class ChunkPipeline implements AutoCloseable {
                 int end = Math.min(read, nominalEnd >= len ? read : endNewline + 1);
                 ChunkLexer lexer = new ChunkLexer(t, canon);
                 lexer.lex(Math.min(from, end), end, slot.events, progress);
-                return new Chunk(k, base, t, lexer.consumedTo(), lexer.linesInRange(), slot);
+                return new Chunk(base, t, lexer.consumedTo(), lexer.linesInRange(), slot);
             }
             // a line longer than the margin crosses the block's end: read on until it ends
             int more = (int) Math.min((long) len - base, Math.max(2L * slot.buffer.length, read + (long) MARGIN));

@@ -6,6 +6,8 @@ import dev.dumplens.formats.DumpText;
 import dev.dumplens.model.ParseResult;
 import dev.dumplens.progress.ProgressMonitor;
 
+import java.util.HashMap;
+
 /**
  * HotSpot text thread dumps: {@code jstack [-l] [-e]}, {@code jcmd <pid> Thread.print [-l] [-e]} and SIGQUIT
  * ({@code kill -3}) output inside application logs, JDK 8 to 25. Each dump in a file becomes its own
@@ -56,17 +58,17 @@ public final class HotSpotFormat implements DumpFormat {
 
     /** A one-line thread header directly followed by a state or frame line. */
     private static boolean hasThreadEntry(ByteText t) {
-        HeaderParser headers = new HeaderParser(t, new ByteInterner<>(t, 16, t::decode));
-        ChunkLexer lexer = new ChunkLexer(t, new java.util.HashMap<>());
+        ChunkLexer lexer = new ChunkLexer(t, new HashMap<>());
+        Events ev = new Events(2);
         for (int p = 0; p < t.length(); p = t.newline(p) + 1) {
             if (t.at(p) != '"') continue;
-            ThreadHeader h = headers.parse(p, t.contentEnd(p, t.newline(p)));
-            if (h == null || h.lines != 1) continue;
             int next = t.newline(p) + 1;
-            if (next >= t.length()) return false;
-            Events ev = new Events(1);
-            lexer.lex(next, next + 1, ev, ProgressMonitor.NONE);
-            if (ev.size() > 0 && (ev.type(0) == Events.STATE || ev.type(0) == Events.FRAME)) return true;
+            ev.clear();
+            lexer.lex(p, Math.min(t.length(), t.newline(next) + 1), ev, ProgressMonitor.NONE);
+            if (ev.size() == 2 && ev.type(0) == Events.HEADER && ((ThreadHeader) ev.value(0)).lines == 1
+                    && (ev.type(1) == Events.STATE || ev.type(1) == Events.FRAME)) {
+                return true;
+            }
         }
         return false;
     }
