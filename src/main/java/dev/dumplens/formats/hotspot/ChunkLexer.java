@@ -3,15 +3,13 @@ package dev.dumplens.formats.hotspot;
 import dev.dumplens.model.StackFrame;
 import dev.dumplens.progress.ProgressMonitor;
 
-import java.util.Map;
-
 import static dev.dumplens.formats.hotspot.ByteText.lit;
 
 /**
  * Classifies the lines of one block by their own text (see {@link Events}) and parses what each one says:
  * headers, frames, lock lines, state lines. This is the costly part of parsing, and needs no context, so blocks
  * are lexed in parallel. Frames, lock lines and state texts are interned by their bytes: a line seen before in the
- * block costs one hash lookup; frames are shared across blocks through {@code canon}.
+ * block costs one hash lookup; frames and texts are shared across blocks through {@link SharedTexts}.
  */
 final class ChunkLexer {
     private static final byte[] AT = lit("at ");
@@ -26,7 +24,7 @@ final class ChunkLexer {
     private static final int CANCEL_CHECK_LINES = 1 << 16;
 
     private final ByteText t;
-    private final Map<String, StackFrame> canon;
+    private final SharedTexts shared;
     private final HeaderParser headers;
     private final LockLineParser lockLines;
     private final ByteInterner<StackFrame> frames;
@@ -37,14 +35,14 @@ final class ChunkLexer {
     private int line;
     private int beyond;
 
-    ChunkLexer(ByteText t, Map<String, StackFrame> canon) {
+    ChunkLexer(ByteText t, SharedTexts shared) {
         this.t = t;
-        this.canon = canon;
-        ByteInterner<String> texts = new ByteInterner<>(t, 64, t::decode);
+        this.shared = shared;
+        ByteInterner<String> texts = new ByteInterner<>(t, 64, (from, to) -> shared.text(t.decode(from, to)));
         this.headers = new HeaderParser(t, texts);
-        this.lockLines = new LockLineParser(t);
+        this.lockLines = new LockLineParser(t, texts);
         this.frames = new ByteInterner<>(t, 1024, this::createFrame);
-        this.states = new ByteInterner<>(t, 64, (from, to) -> StateLine.of(t.decode(from, to)));
+        this.states = new ByteInterner<>(t, 64, (from, to) -> StateLine.of(shared.text(t.decode(from, to))));
     }
 
     /** Position after the last line {@link #lex} consumed (beyond its end when a header continued there). */
@@ -137,8 +135,7 @@ final class ChunkLexer {
     }
 
     private StackFrame createFrame(int from, int newline) {
-        String text = t.decode(from, t.trimEnd(from, t.contentEnd(from, newline)));
-        return canon.computeIfAbsent(text, StackFrame::new);
+        return shared.frame(t.decode(from, t.trimEnd(from, t.contentEnd(from, newline))));
     }
 
     private Long number(int from, int end) {

@@ -2,12 +2,9 @@ package dev.dumplens.formats.hotspot;
 
 import dev.dumplens.formats.DumpParseException;
 import dev.dumplens.formats.DumpText;
-import dev.dumplens.model.StackFrame;
 import dev.dumplens.progress.CancelledException;
 import dev.dumplens.progress.ProgressMonitor;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -63,7 +60,7 @@ final class ChunkPipeline implements AutoCloseable {
     private final int chunkSize;
     private final int count;
     private final int window;
-    private final Map<String, StackFrame> canon = new ConcurrentHashMap<>();
+    private final SharedTexts shared = new SharedTexts();
     private final ConcurrentLinkedQueue<Slot> slots = new ConcurrentLinkedQueue<>();
     private final ExecutorService pool;
     private final Future<?>[] futures;
@@ -150,7 +147,7 @@ final class ChunkPipeline implements AutoCloseable {
             boolean complete = base + read >= len || (from <= read && endNewline < read);
             if (complete) {
                 int end = Math.min(read, nominalEnd >= len ? read : endNewline + 1);
-                ChunkLexer lexer = new ChunkLexer(t, canon);
+                ChunkLexer lexer = new ChunkLexer(t, shared);
                 lexer.lex(Math.min(from, end), end, slot.events, progress);
                 return new Chunk(base, t, lexer.consumedTo(), lexer.linesInRange(), slot);
             }

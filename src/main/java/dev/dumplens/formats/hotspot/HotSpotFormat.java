@@ -6,8 +6,6 @@ import dev.dumplens.formats.DumpText;
 import dev.dumplens.model.ParseResult;
 import dev.dumplens.progress.ProgressMonitor;
 
-import java.util.HashMap;
-
 /**
  * HotSpot text thread dumps: {@code jstack [-l] [-e]}, {@code jcmd <pid> Thread.print [-l] [-e]} and SIGQUIT
  * ({@code kill -3}) output inside application logs, JDK 8 to 25. Each dump in a file becomes its own
@@ -58,7 +56,7 @@ public final class HotSpotFormat implements DumpFormat {
 
     /** A one-line thread header directly followed by a state or frame line. */
     private static boolean hasThreadEntry(ByteText t) {
-        ChunkLexer lexer = new ChunkLexer(t, new HashMap<>());
+        ChunkLexer lexer = new ChunkLexer(t, new SharedTexts());
         Events ev = new Events(2);
         for (int p = 0; p < t.length(); p = t.newline(p) + 1) {
             if (t.at(p) != '"') continue;

@@ -1,7 +1,11 @@
 package dev.dumplens.formats.hotspot;
 
 import dev.dumplens.formats.DumpText;
+import dev.dumplens.model.DumpThread;
+import dev.dumplens.model.LockAction;
 import dev.dumplens.model.ParseResult;
+import dev.dumplens.model.StackFrame;
+import dev.dumplens.model.ThreadDump;
 import dev.dumplens.progress.ProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static dev.dumplens.formats.hotspot.HotSpotRobustnessTest.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +56,31 @@ class HotSpotBlocksTest {
             assertThat(fingerprint(r)).as("boundary at " + blockSize).isEqualTo(expected);
             assertThat(r.dumps().get(0).threads()).anyMatch(t -> t.name().equals("line-one\nline-two"));
         }
+    }
+
+    @Test
+    void framesAndTextsAreOneInstancePerFileAcrossBlocks() throws Exception {
+        String name = "jdk17-sigquit.log";
+        ParseResult r = parseInBlocks(DumpText.of(name, TestDumps.bytes(name)), 500, 3);
+        Map<String, StackFrame> frames = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
+        for (ThreadDump d : r.dumps()) {
+            for (DumpThread t : d.threads()) {
+                for (StackFrame f : t.frames()) assertThat(frames.computeIfAbsent(f.text(), k -> f)).isSameAs(f);
+                for (String text : List.of(t.stateDetail(), t.headerStatus())) {
+                    assertThat(texts.computeIfAbsent(text, k -> text)).isSameAs(text);
+                }
+                for (LockAction a : t.locks()) {
+                    if (a.lock() == null) continue;
+                    String cls = a.lock().className();
+                    assertThat(texts.computeIfAbsent("class " + cls, k -> cls)).isSameAs(cls);
+                }
+            }
+        }
+        assertThat(frames).hasSizeGreaterThan(10);
+        // the main thread has the same stack in both dumps (one block each at least): one shared list
+        assertThat(TestDumps.thread(r.dumps().get(0), "main", 1L).frames())
+                .isSameAs(TestDumps.thread(r.dumps().get(1), "main", 1L).frames());
     }
 
     @Test
