@@ -134,7 +134,7 @@ public final class TextSummary {
     }
 
     /** Control characters (newlines in thread names) shown as escapes so that every entry stays on one line. */
-    private static String oneLine(String s) {
+    static String oneLine(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
