@@ -71,6 +71,17 @@ public record DumpThread(
         callArgs = callArgs == null ? List.of() : List.copyOf(callArgs);
     }
 
+    /** A thread of a format without wait minutes and call arguments (every JVM format). */
+    public DumpThread(String name, Long javaId, String address, Long nid, boolean daemon, Integer priority,
+                      Integer osPriority, Double cpuMillis, Double elapsedSeconds, Long allocatedBytes,
+                      Long definedClasses, ThreadState state, String stateDetail, String headerStatus,
+                      boolean virtual, Long mountedVirtualId, Long carrierId, List<StackFrame> frames,
+                      List<LockAction> locks, List<LockRef> ownedSynchronizers, long line) {
+        this(name, javaId, address, nid, daemon, priority, osPriority, cpuMillis, elapsedSeconds, allocatedBytes,
+                definedClasses, state, stateDetail, headerStatus, virtual, mountedVirtualId, carrierId, frames, locks,
+                ownedSynchronizers, line, null, List.of());
+    }
+
     /** The top frame, or {@code null} for a thread without frames. */
     public StackFrame topFrame() {
         return frames.isEmpty() ? null : frames.get(0);
