@@ -2,15 +2,20 @@ package dev.dumplens.report;
 
 import dev.dumplens.analysis.Deadlock;
 import dev.dumplens.analysis.DumpAnalysis;
+import dev.dumplens.analysis.GoroutineWaits;
 import dev.dumplens.analysis.LockGraph;
 import dev.dumplens.analysis.LockInfo;
 import dev.dumplens.analysis.StackGroup;
 import dev.dumplens.model.DumpThread;
+import dev.dumplens.model.GoWaitCategory;
 import dev.dumplens.model.ParseWarning;
+import dev.dumplens.model.StackFrame;
 import dev.dumplens.model.ThreadDump;
 
 import java.io.PrintWriter;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -32,11 +37,19 @@ public final class TextSummary {
         out.println("== " + d.label(severalInFile) + "  [" + d.format() + "]"
                 + (d.timestamp() == null ? "" : "  " + d.timestamp()));
         if (!d.vmBanner().isEmpty()) out.println(d.vmBanner());
+        if (d.fatalError() != null) d.fatalError().lines().forEach(l -> out.println("!! " + l));
         StringJoiner states = new StringJoiner(", ");
         a.stateCounts().forEach((s, n) -> states.add(s + " " + n));
-        out.println(a.threadCount() + " threads (" + a.virtualThreadCount() + " virtual): " + states);
+        boolean go = !d.threads().isEmpty() && GoroutineWaits.isGoroutine(d.threads().get(0));
+        if (go) {
+            out.println(a.threadCount() + " goroutines: " + states);
+            out.println("waiting for: " + categories(d.threads()));
+        } else {
+            out.println(a.threadCount() + " threads (" + a.virtualThreadCount() + " virtual): " + states);
+        }
         writeDeadlocks(a.deadlocks(), out);
         writeGroups(a, out);
+        if (go) writeLongBlocked(a.groups(), out);
         writeLocks(a.locks(), out);
         if (!a.warnings().isEmpty()) {
             out.println();
@@ -70,12 +83,49 @@ public final class TextSummary {
         out.println("Stack groups (" + a.similarity() + " similarity): " + groups.size()
                 + (groups.size() > MAX_GROUPS ? ", the largest " + MAX_GROUPS + " below" : ""));
         for (StackGroup g : groups.subList(0, Math.min(MAX_GROUPS, groups.size()))) {
-            String template = g.nameTemplate().isEmpty() ? "(unnamed)" : oneLine(g.nameTemplate());
+            GoroutineWaits go = GoroutineWaits.of(g);
+            String template = go != null ? goWait(go) : g.nameTemplate().isEmpty() ? "(unnamed)" : oneLine(g.nameTemplate());
             out.printf("  %5d  %-13s %s%n", g.size(), g.state(), template);
             int shown = Math.min(MAX_FRAMES, g.frames().size());
-            for (int i = 0; i < shown; i++) out.println("           at " + g.frames().get(i).text());
+            for (int i = 0; i < shown; i++) {
+                StackFrame f = g.frames().get(i);
+                out.println((f.isCreatedBy() ? "           " : "           at ") + f.text());
+            }
             if (g.frames().size() > shown) out.println("           … " + (g.frames().size() - shown) + " more frames");
             if (g.frames().isEmpty()) out.println("           (no Java frames)");
+        }
+    }
+
+    /** {@code [chan receive] 30 blocked 1–3 minutes}: the wait reason as printed (else the category) and minutes. */
+    private static String goWait(GoroutineWaits w) {
+        String reason = w.group().threads().get(0).stateDetail();
+        String text = "[" + (reason.isEmpty() ? w.category().label() : reason) + "]";
+        return w.withMinutes() == 0 ? text : text + " " + w.withMinutes() + " blocked " + w.minutesText();
+    }
+
+    /** "channel receive 10, select 6, mutex 5, …", most frequent first. */
+    private static String categories(List<DumpThread> goroutines) {
+        Map<GoWaitCategory, Integer> counts = new EnumMap<>(GoWaitCategory.class);
+        for (DumpThread t : goroutines) counts.merge(GoWaitCategory.of(t), 1, Integer::sum);
+        StringJoiner sj = new StringJoiner(", ");
+        counts.entrySet().stream().sorted((x, y) -> Integer.compare(y.getValue(), x.getValue()))
+                .forEach(e -> sj.add(e.getKey().label() + " " + e.getValue()));
+        return sj.toString();
+    }
+
+    /** Goroutines blocked for a minute or more, from the minutes their headers print. */
+    private static void writeLongBlocked(List<StackGroup> groups, PrintWriter out) {
+        List<GoroutineWaits> blocked = GoroutineWaits.longBlocked(groups, 1);
+        if (blocked.isEmpty()) return;
+        out.println();
+        out.println("Goroutines blocked for a minute or more: " + blocked.size() + " groups"
+                + (blocked.size() > MAX_GROUPS ? ", the longest " + MAX_GROUPS + " below" : ""));
+        for (GoroutineWaits w : blocked.subList(0, Math.min(MAX_GROUPS, blocked.size()))) {
+            StackFrame own = w.firstOwnFrame();
+            StackFrame creator = w.createdBy();
+            out.println("  " + w.withMinutes() + " in " + w.category().label() + " for " + w.minutesText()
+                    + (own == null ? "" : " at " + own.qualifiedMethod())
+                    + (creator == null ? "" : " (created by " + creator.qualifiedMethod() + ")"));
         }
     }
 
