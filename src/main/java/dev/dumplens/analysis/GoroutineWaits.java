@@ -90,7 +90,7 @@ public record GoroutineWaits(StackGroup group, GoWaitCategory category, int with
     }
 
     /** Whether a Go function belongs to the standard library: {@code net/http.(*conn).serve} yes, {@code main.f} no. */
-    static boolean isStandardLibrary(String function) {
+    public static boolean isStandardLibrary(String function) {
         int slash = function.indexOf('/'); // only import paths have slashes
         int end = slash >= 0 ? slash : function.indexOf('.');
         String first = end < 0 ? function : function.substring(0, end);

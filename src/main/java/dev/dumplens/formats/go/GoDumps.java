@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The dumps of one Go file as they are read: each starts at a line, collects goroutines, an optional banner and
- * fatal error, and its own warnings; file-level warnings (truncation) are kept apart.
+ * The dumps of one Go file as they are read: each starts at a line, collects goroutines, an optional fatal error
+ * and its own warnings; file-level warnings (truncation) are kept apart. Go dumps name no runtime version, time
+ * or process.
  */
 final class GoDumps {
     private static final int MAX_LINE_WARNINGS = 20;
@@ -22,7 +23,6 @@ final class GoDumps {
     private List<DumpThread> threads;
     private List<ParseWarning> warnings;
     private long line;
-    private String banner = "";
     private String fatalError;
     private int lineWarnings;
 
@@ -45,11 +45,8 @@ final class GoDumps {
         threads = new ArrayList<>();
         warnings = new ArrayList<>();
         line = startLine;
-        banner = "";
         fatalError = null;
     }
-
-    void banner(String text) { banner = text; }
 
     void fatalError(String text) { fatalError = text; }
 
@@ -73,7 +70,7 @@ final class GoDumps {
                     + " more unrecognized lines not listed"));
         }
         if (!threads.isEmpty()) {
-            dumps.add(new ThreadDump(source, dumps.size(), line, format, null, banner, null, threads, List.of(),
+            dumps.add(new ThreadDump(source, dumps.size(), line, format, null, "", null, threads, List.of(),
                     warnings, fatalError));
         }
         threads = null;

@@ -12,16 +12,18 @@ import dev.dumplens.progress.ProgressMonitor;
  * frames {@code #\t0x…\tpkg.func+0x…\tfile.go:line} (and {@code # labels: …} when pprof labels are set).
  * <p>
  * Each record stands for N goroutines with that stack: it becomes N {@link dev.dumplens.model.DumpThread}s that
- * share its frames, named {@code goroutine (record R, K of N)} (the profile prints no goroutine ids), so that
- * counts, grouping and comparison treat them like the goroutines of a {@code debug=2} dump. The profile prints
- * no wait reasons and hides runtime frames: {@code stateDetail} is empty and the state comes from the frames
- * where they tell ({@code time.Sleep}, {@code sync.(*Mutex).Lock}, … see
- * {@link dev.dumplens.model.GoWaitCategory}), else it is {@code NONE}. Frames read {@code function(file:line)}
- * like those of {@link GoTracebackFormat}; records have no {@code created by} entry. Several profiles in one file
- * are several dumps; the profile line is the dump's {@code vmBanner}.
+ * share its frames, so that counts, grouping and comparison treat them like the goroutines of a {@code debug=2}
+ * dump. The profile prints no goroutine ids: every entry is named {@value #GOROUTINE_NAME}, without id (so no
+ * entry is taken for a particular goroutine of another dump). It prints no wait reasons either and hides runtime
+ * frames: {@code stateDetail} is empty and the state comes from the frames where they tell ({@code time.Sleep},
+ * {@code sync.(*Mutex).Lock}, … see {@link dev.dumplens.model.GoWaitCategory}), else it is {@code NONE}. Frames
+ * read {@code function(file:line)} like those of {@link GoTracebackFormat}; records have no {@code created by}
+ * entry. Several profiles in one file are several dumps.
  */
 public final class GoProfileFormat implements DumpFormat {
     public static final String ID = "go-goroutine-debug1";
+    /** The name of every goroutine of a profile. */
+    public static final String GOROUTINE_NAME = "goroutine (profile record, no id)";
 
     private static final int SNIFF_BYTES = 4096;
 

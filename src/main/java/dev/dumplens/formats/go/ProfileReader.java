@@ -34,7 +34,6 @@ final class ProfileReader {
 
     private long total = -1;
     private long profileLine;
-    private int records;
     private int recordCount;
     private long recordLine;
     private final List<StackFrame> frames = new ArrayList<>();
@@ -77,7 +76,6 @@ final class ProfileReader {
             finishProfile();
             dumps.start(lines.number());
             profileLine = lines.number();
-            dumps.banner(line.strip());
             total = Long.parseLong(m.group(1));
             return;
         }
@@ -98,12 +96,10 @@ final class ProfileReader {
     /** A record is {@code count} goroutines with one stack: one entry each, sharing the frames. */
     private void finishRecord() {
         if (recordCount == 0) return;
-        records++;
         ThreadState state = GoWaitCategory.of("", frames).threadState(); // the profile prints no wait reasons
         List<StackFrame> shared = List.copyOf(frames);
         for (int k = 1; k <= recordCount; k++) {
-            DumpThread.Builder b = DumpThread.builder(
-                    "goroutine (record " + records + ", " + k + " of " + recordCount + ")");
+            DumpThread.Builder b = DumpThread.builder(GoProfileFormat.GOROUTINE_NAME);
             b.line = recordLine;
             b.state = state;
             b.frames.addAll(shared);
@@ -119,6 +115,5 @@ final class ProfileReader {
         }
         dumps.finish();
         total = -1;
-        records = 0;
     }
 }
