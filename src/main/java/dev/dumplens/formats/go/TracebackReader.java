@@ -11,6 +11,8 @@ import dev.dumplens.model.ParseWarning;
 import dev.dumplens.model.StackFrame;
 import dev.dumplens.progress.ProgressMonitor;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,8 +32,6 @@ final class TracebackReader {
             "(?:panic: |fatal error: |runtime: |unexpected fault address|SIG[A-Z0-9]+: ).*");
     private static final Pattern MINUTES = Pattern.compile("(\\d{1,9}) minutes?");
     private static final Pattern ELIDED = Pattern.compile("\\.\\.\\.(?:additional|\\d+) frames elided\\.\\.\\.");
-    private static final Pattern POSITION_TAIL = Pattern.compile("(?: \\+0x\\p{XDigit}+)?(?: fp=0x\\p{XDigit}+"
-            + " sp=0x\\p{XDigit}+ pc=0x\\p{XDigit}+)?\\s*$");
     private static final String CREATED_BY = "created by ";
     private static final String IN_GOROUTINE = " in goroutine ";
     private static final int PROGRESS_EVERY_LINES = 4096;
@@ -41,6 +41,8 @@ final class TracebackReader {
     private final TextLines lines;
     private final GoDumps dumps;
     private final GoStacks stacks = new GoStacks();
+    /** Header texts (wait reasons, brackets), one instance each per file. */
+    private final Map<String, String> texts = new HashMap<>();
 
     private DumpThread.Builder current;
     /** The call line waiting for its position line: function and arguments, or the created-by function. */
@@ -112,7 +114,7 @@ final class TracebackReader {
             return true;
         }
         flushPending();
-        if (HEADER.matcher(line).matches()) return false;
+        if (line.startsWith("goroutine ") && HEADER.matcher(line).matches()) return false;
         if (ancestors) return true;
         if (line.startsWith("[originating from goroutine ")) {
             ancestors = true;
@@ -121,7 +123,7 @@ final class TracebackReader {
             pendingFunction = line.substring(0, in < 0 ? line.length() : in).strip();
             pendingArgs = "";
             pendingCreatedBy = true;
-        } else if (ELIDED.matcher(line).matches()) {
+        } else if (line.startsWith("...") && ELIDED.matcher(line).matches()) {
             addFrame(stacks.marker(line.strip()), "");
         } else if (line.endsWith(")")) {
             call(line);
@@ -157,11 +159,31 @@ final class TracebackReader {
     /** {@code \t/usr/lib/go/src/net/net.go:183 +0x44}: the position of the pending call. */
     private void position(String line) {
         if (pendingFunction == null) return; // "goroutine running on other thread; stack unavailable"
-        String location = POSITION_TAIL.matcher(line.substring(1)).replaceFirst("");
+        String location = location(line);
         String function = pendingCreatedBy ? CREATED_BY + pendingFunction.substring(CREATED_BY.length())
                 : pendingFunction;
         addFrame(stacks.frame(function, location), pendingArgs);
         pendingFunction = null;
+    }
+
+    /**
+     * The source position of a position line: {@code \t/src/app/main.go:12 +0x1f fp=0x… sp=0x… pc=0x…} gives
+     * {@code /src/app/main.go:12} (the path may contain blanks, so the tail is cut from the end).
+     */
+    static String location(String line) {
+        int end = line.length();
+        while (end > 1 && Character.isWhitespace(line.charAt(end - 1))) end--;
+        int fp = line.lastIndexOf(" fp=0x", end);
+        if (fp > 0) end = fp;
+        int offset = line.lastIndexOf(" +0x", end);
+        if (offset > 0 && isHex(line, offset + 4, end)) end = offset;
+        return line.substring(1, end);
+    }
+
+    private static boolean isHex(String s, int from, int to) {
+        if (from >= to) return false;
+        for (int i = from; i < to; i++) if (Character.digit(s.charAt(i), 16) < 0) return false;
+        return true;
     }
 
     /** A call line without position line (a cut file): kept without position. */
@@ -195,12 +217,19 @@ final class TracebackReader {
         current = DumpThread.builder("goroutine " + id);
         current.javaId = id;
         current.line = lines.number();
-        current.headerStatus = header.group(2);
-        String[] items = header.group(2).split(", ");
-        current.stateDetail = items[0].strip();
-        for (int i = 1; i < items.length; i++) {
-            Matcher m = MINUTES.matcher(items[i].strip());
-            if (m.matches()) current.waitMinutes = Integer.parseInt(m.group(1));
+        String bracket = header.group(2);
+        current.headerStatus = texts.computeIfAbsent(bracket, b -> b);
+        int comma = bracket.indexOf(", ");
+        String reason = (comma < 0 ? bracket : bracket.substring(0, comma)).strip();
+        current.stateDetail = texts.computeIfAbsent(reason, r -> r);
+        while (comma >= 0) {
+            int next = bracket.indexOf(", ", comma + 2);
+            String item = bracket.substring(comma + 2, next < 0 ? bracket.length() : next).strip();
+            if (item.endsWith("minutes") || item.endsWith("minute")) {
+                Matcher m = MINUTES.matcher(item);
+                if (m.matches()) current.waitMinutes = Integer.parseInt(m.group(1));
+            }
+            comma = next;
         }
     }
 
