@@ -50,6 +50,24 @@ final class GoDumps {
 
     void fatalError(String text) { fatalError = text; }
 
+    /**
+     * Closes the open dump and opens the next one, which takes over the open dump's goroutines from its last
+     * {@code [running]} one on (a traceback of all goroutines starts with the goroutine that asked for it, which
+     * is running); without such a goroutine after the first, the next dump starts at {@code line}. Returns the
+     * goroutines taken over.
+     */
+    List<DumpThread> startAtLastRunning(long line) {
+        int from = -1;
+        for (int i = threads.size() - 1; i > 0 && from < 0; i--) {
+            if (threads.get(i).stateDetail().equals("running")) from = i;
+        }
+        List<DumpThread> moved = from < 0 ? List.of() : new ArrayList<>(threads.subList(from, threads.size()));
+        if (from >= 0) threads.subList(from, threads.size()).clear();
+        start(moved.isEmpty() ? line : moved.get(0).line());
+        threads.addAll(moved);
+        return moved;
+    }
+
     void add(DumpThread thread) { threads.add(thread); }
 
     int size() { return threads == null ? 0 : threads.size(); }

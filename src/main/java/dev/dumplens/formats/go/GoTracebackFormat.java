@@ -21,7 +21,8 @@ import dev.dumplens.progress.ProgressMonitor;
  * {@code sync} call or channel operation whose object address is printed parks on a lock named after that
  * address ({@code sync.Mutex}, {@code sync.WaitGroup}, {@code sync.Cond}, {@code chan}). What ended the process
  * ({@code panic: …}, {@code fatal error: …}, {@code SIGQUIT: quit}) is the dump's {@code fatalError}; a new
- * fatal error after goroutines starts a new dump (a log of several crashes).
+ * fatal error after goroutines starts a new dump (a log of several crashes), and so does a goroutine id seen
+ * before (several captures appended to one file).
  */
 public final class GoTracebackFormat implements DumpFormat {
     public static final String ID = "go-goroutine-debug2";

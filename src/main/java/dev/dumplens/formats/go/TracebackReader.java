@@ -12,7 +12,9 @@ import dev.dumplens.model.StackFrame;
 import dev.dumplens.progress.ProgressMonitor;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +24,10 @@ import java.util.regex.Pattern;
  * A goroutine is its header line, then pairs of a call line ({@code pkg.func(args)}) and a position line
  * ({@code \t/path/file.go:12 +0x1f}, SIGQUIT output adds {@code fp= sp= pc=}), then an optional
  * {@code created by} pair, closed by a blank line. Lines outside goroutines are the fatal error that precedes
- * them, register dumps after them, or application log lines around them: only the first kind is kept.
+ * them, register dumps after them, or application log lines around them: only the first kind is kept. A new dump
+ * starts at a fatal error that follows goroutines, and where a goroutine id comes again (several {@code debug=2}
+ * captures appended to one file: Go never prints one goroutine twice): at the last {@code [running]} goroutine
+ * before it, with which each capture starts.
  */
 final class TracebackReader {
     /** {@code goroutine 18 [chan receive, 3 minutes, locked to thread]:}; Go 1.23+ adds {@code gp= m= mp=}. */
@@ -41,6 +46,8 @@ final class TracebackReader {
     private final TextLines lines;
     private final GoDumps dumps;
     private final GoStacks stacks = new GoStacks();
+    /** Goroutine ids of the open dump: an id seen again starts the next dump (captures appended to one file). */
+    private final Set<Long> ids = new HashSet<>();
     /** Header texts (wait reasons, brackets), one instance each per file. */
     private final Map<String, String> texts = new HashMap<>();
 
@@ -205,15 +212,20 @@ final class TracebackReader {
     }
 
     private void startGoroutine(Matcher header) {
+        long id = Long.parseLong(header.group(1));
         if (!dumps.open() || (fatal != null && dumps.hasThreads())) {
             dumps.start(fatal != null ? fatalLine : lines.number());
+            ids.clear();
+        } else if (ids.contains(id)) {
+            ids.clear();
+            for (DumpThread moved : dumps.startAtLastRunning(lines.number())) ids.add(moved.javaId());
         }
+        ids.add(id);
         if (fatal != null) {
             dumps.fatalError(fatal.toString());
             fatal = null;
             fatalOpen = false;
         }
-        long id = Long.parseLong(header.group(1));
         current = DumpThread.builder("goroutine " + id);
         current.javaId = id;
         current.line = lines.number();

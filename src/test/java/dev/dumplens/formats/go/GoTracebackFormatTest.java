@@ -229,6 +229,28 @@ class GoTracebackFormatTest {
     }
 
     @Test
+    void capturesAppendedToOneFileAndALogOfTwoCrashesAreSeveralDumps() throws Exception {
+        byte[] one = GoSamples.bytes("leak-debug2-1.txt");
+        byte[] two = GoSamples.bytes("leak-debug2-2.txt");
+        byte[] both = new byte[one.length + two.length];
+        System.arraycopy(one, 0, both, 0, one.length);
+        System.arraycopy(two, 0, both, one.length, two.length);
+        var appended = new GoTracebackFormat().parse(DumpText.of("both.txt", both), ProgressMonitor.NONE);
+        assertThat(appended.dumps()).extracting(d -> d.threads().size())
+                .containsExactly(single("leak-debug2-1.txt").threads().size(), single("leak-debug2-2.txt").threads().size());
+        assertThat(appended.dumps().get(1).line()).isEqualTo(one.length == 0 ? 1
+                : new String(one, java.nio.charset.StandardCharsets.UTF_8).lines().count() + 1);
+        String log = "starting\n" + new String(GoSamples.bytes("crash-panic.txt"), java.nio.charset.StandardCharsets.UTF_8)
+                + "exit status 2\nrestarted\n" + new String(GoSamples.bytes("crash-deadlock.txt"), java.nio.charset.StandardCharsets.UTF_8);
+        var crashes = new GoTracebackFormat().parse(DumpText.of("log.txt", log.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                ProgressMonitor.NONE);
+        assertThat(crashes.dumps()).extracting(ThreadDump::fatalError).containsExactly(
+                "panic: assignment to entry in nil map", "fatal error: all goroutines are asleep - deadlock!");
+        assertThat(crashes.dumps()).extracting(d -> d.threads().size()).containsExactly(5, 4);
+        assertThat(crashes.dumps().get(0).line()).isEqualTo(2);
+    }
+
+    @Test
     void textThatHasNoGoroutineIsRejected() {
         var format = new GoTracebackFormat();
         DumpText text = DumpText.of("log.txt", "just a log\npanic: nothing follows\n".getBytes());
