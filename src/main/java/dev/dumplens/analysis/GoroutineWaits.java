@@ -76,17 +76,42 @@ public record GoroutineWaits(StackGroup group, GoWaitCategory category, int with
      * when all are standard; {@code null} without frames. The {@code created by} entry does not count.
      */
     public StackFrame firstOwnFrame() {
-        for (StackFrame f : group.frames()) {
-            if (!f.isCreatedBy() && !isStandardLibrary(f.qualifiedMethod())) return f;
-        }
-        return group.topFrame() == null || group.topFrame().isCreatedBy() ? null : group.topFrame();
+        return firstOwnFrame(group.frames());
     }
 
     /** The {@code created by} entry of the group's stack, or {@code null}. */
     public StackFrame createdBy() {
-        List<StackFrame> frames = group.frames();
+        return createdBy(group.frames());
+    }
+
+    /** How the group reads in views: {@link #label(List)} of its frames. */
+    public String label() {
+        return label(group.frames());
+    }
+
+    /** {@link #firstOwnFrame()} of a goroutine stack (top first). */
+    public static StackFrame firstOwnFrame(List<StackFrame> frames) {
+        for (StackFrame f : frames) {
+            if (!f.isCreatedBy() && !isStandardLibrary(f.qualifiedMethod())) return f;
+        }
+        return frames.isEmpty() || frames.get(0).isCreatedBy() ? null : frames.get(0);
+    }
+
+    /** The {@code created by} entry of a goroutine stack, or {@code null}. */
+    public static StackFrame createdBy(List<StackFrame> frames) {
         StackFrame last = frames.isEmpty() ? null : frames.get(frames.size() - 1);
         return last != null && last.isCreatedBy() ? last : null;
+    }
+
+    /**
+     * Goroutines are nameless (their names are only ids): a stack reads as its first own function and creator,
+     * {@code main.handleOrder (created by main.leak)}; "goroutines" for a stack without frames.
+     */
+    public static String label(List<StackFrame> frames) {
+        StackFrame own = firstOwnFrame(frames);
+        StackFrame creator = createdBy(frames);
+        String function = own == null ? "goroutines" : own.qualifiedMethod();
+        return creator == null ? function : function + " (created by " + creator.qualifiedMethod() + ")";
     }
 
     /** Whether a Go function belongs to the standard library: {@code net/http.(*conn).serve} yes, {@code main.f} no. */

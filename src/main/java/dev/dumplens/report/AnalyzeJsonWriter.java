@@ -29,7 +29,8 @@ import java.util.Locale;
  *  "errors": [ {"file", "message"} ] }
  * </pre>
  * {@code fatalError} is there when the dump states one (Go's {@code fatal error: …}, {@code panic: …}, a javacore's
- * dump event). Groups of goroutines also carry {@code waitReason} (as printed, "" in a debug=1 profile),
+ * dump event). Groups of goroutines also carry {@code label} (first own function and creator,
+ * {@code main.handleOrder (created by main.leak)}), {@code waitReason} (as printed, "" in a debug=1 profile),
  * {@code waitCategory} ({@link dev.dumplens.model.GoWaitCategory#label()}) and, when their headers print how long
  * they have been blocked, {@code waitMinutes}: {@code {"goroutines", "min", "max"}}.
  * Call {@link #write} per dump, {@link #error} per unreadable file, then {@link #close} (which does not close
@@ -98,6 +99,7 @@ public final class AnalyzeJsonWriter implements AutoCloseable {
 
     private void writeGoWait(GoroutineWaits w) throws IOException {
         if (w == null) return;
+        json.writeStringField("label", w.label());
         json.writeStringField("waitReason", w.group().threads().get(0).stateDetail());
         json.writeStringField("waitCategory", w.category().label());
         if (w.withMinutes() == 0) return;

@@ -64,6 +64,7 @@ class GoReportTest {
         assertThat(dumps.get(0).path("fatalError").asText()).isEqualTo("fatal error: all goroutines are asleep - deadlock!");
         assertThat(dumps.get(1).has("fatalError")).isFalse();
         JsonNode largest = dumps.get(1).path("groups").get(0);
+        assertThat(largest.path("label").asText()).isEqualTo("main.handleOrder (created by main.leak)");
         assertThat(largest.path("waitReason").asText()).isEqualTo("chan receive");
         assertThat(largest.path("waitCategory").asText()).isEqualTo("channel receive");
         assertThat(largest.path("waitMinutes").path("goroutines").asInt()).isEqualTo(30);

@@ -91,9 +91,8 @@ final class ProcessCheck {
     }
 
     private static String creator(DumpThread goroutine) {
-        List<StackFrame> frames = goroutine.frames();
-        StackFrame last = frames.isEmpty() ? null : frames.get(frames.size() - 1);
-        return last != null && last.isCreatedBy() ? last.qualifiedMethod() : "";
+        StackFrame creator = GoroutineWaits.createdBy(goroutine.frames());
+        return creator == null ? "" : creator.qualifiedMethod();
     }
 
     /** Whether some entry of the dump is a particular thread (not so in a Go debug=1 profile). */

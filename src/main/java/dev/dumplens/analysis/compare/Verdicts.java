@@ -105,8 +105,8 @@ final class Verdicts {
 
     /** " created by main.leak" for goroutines with a creator, else "". */
     private static String createdBy(GroupTrend g) {
-        StackFrame last = g.frames().isEmpty() ? null : g.frames().get(g.frames().size() - 1);
-        return last != null && last.isCreatedBy() ? " created by " + last.qualifiedMethod() : "";
+        StackFrame creator = GoroutineWaits.createdBy(g.frames());
+        return creator == null ? "" : " created by " + creator.qualifiedMethod();
     }
 
     /** " The stable group X (8 threads) has the same stack." for groups with this key that do not grow. */

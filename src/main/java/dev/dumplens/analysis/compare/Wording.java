@@ -216,12 +216,7 @@ final class Wording {
     static String who(GroupTrend g) {
         List<DumpThread> members = g.latestThreads();
         if (members.isEmpty() || !GoroutineWaits.isGoroutine(members.get(0))) return g.nameTemplate();
-        StackFrame own = applicationFrame(g.frames(), 0);
-        StackFrame creator = g.frames().isEmpty() ? null : g.frames().get(g.frames().size() - 1);
-        String function = own != null ? own.qualifiedMethod()
-                : g.topFrame() == null ? "goroutines" : g.topFrame().qualifiedMethod();
-        return creator != null && creator.isCreatedBy() ? function + " (created by " + creator.qualifiedMethod() + ")"
-                : function;
+        return GoroutineWaits.label(g.frames());
     }
 
     static String stateWords(ThreadState state) {
