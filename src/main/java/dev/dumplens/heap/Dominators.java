@@ -1,0 +1,172 @@
+package dev.dumplens.heap;
+
+import dev.dumplens.progress.ProgressMonitor;
+
+import java.util.Arrays;
+
+/**
+ * Dominator tree of an object graph in compressed-sparse-row form, by the Lengauer–Tarjan algorithm (simple
+ * version: path compression, no balancing) with every step iterative, so object chains of any length need no call
+ * stack. Work happens in DFS preorder numbers: the DFS from the root numbers every reachable node, then the
+ * predecessor lists are built directly in those numbers, and the semidominator and dominator arrays are indexed by
+ * them. Memory: five int arrays per reachable node plus the predecessor lists.
+ */
+final class Dominators {
+    private Dominators() { }
+
+    /** The result of the depth-first search. */
+    record Dfs(int reachable, int[] pre, int[] vertex, int[] parent) { }
+
+    /**
+     * Depth-first search from {@code root}: {@code pre[node]} gets the preorder number (or -1 when unreachable),
+     * {@code vertex[number]} the node, {@code parent[number]} the DFS parent's number (-1 for the root).
+     */
+    static Dfs dfs(int root, int[] offsets, int[] edges, int nodes, ProgressMonitor progress) {
+        int[] pre = new int[nodes];
+        Arrays.fill(pre, -1);
+        int[] vertex = new int[nodes];
+        int[] parent = new int[nodes];
+        int[] stackNode = new int[1024];
+        int[] stackPos = new int[1024];
+        int sp = 0;
+        int count = 0;
+        pre[root] = count;
+        vertex[count] = root;
+        parent[count++] = -1;
+        stackNode[sp] = root;
+        stackPos[sp++] = offsets[root];
+        progress.phase("Ordering objects", nodes);
+        while (sp > 0) {
+            int v = stackNode[sp - 1];
+            int k = stackPos[sp - 1];
+            if (k < offsets[v + 1]) {
+                stackPos[sp - 1] = k + 1;
+                int w = edges[k];
+                if (pre[w] < 0) {
+                    pre[w] = count;
+                    vertex[count] = w;
+                    parent[count++] = pre[v];
+                    if (sp == stackNode.length) {
+                        stackNode = Arrays.copyOf(stackNode, sp * 2);
+                        stackPos = Arrays.copyOf(stackPos, sp * 2);
+                    }
+                    stackNode[sp] = w;
+                    stackPos[sp++] = offsets[w];
+                    if ((count & 0xFFFFF) == 0) {
+                        progress.worked(count);
+                        progress.checkCancelled();
+                    }
+                }
+            } else {
+                sp--;
+            }
+        }
+        return new Dfs(count, pre, vertex, parent);
+    }
+
+    /** Predecessor lists in preorder numbers: {@code [offsets, preds]} for the {@code dfs.reachable()} nodes. */
+    static int[][] predecessors(Dfs dfs, int[] offsets, int[] edges, int nodes) {
+        int r = dfs.reachable();
+        int[] pre = dfs.pre();
+        int[] start = new int[r + 1];
+        long total = 0;
+        for (int v = 0; v < nodes; v++) {
+            if (pre[v] < 0) continue;
+            for (int k = offsets[v], e = offsets[v + 1]; k < e; k++) start[pre[edges[k]]]++;
+            total += offsets[v + 1] - offsets[v];
+        }
+        for (int i = 1; i < r; i++) start[i] += start[i - 1];
+        int[] preds = new int[Math.toIntExact(total)];
+        for (int v = 0; v < nodes; v++) {
+            int pv = pre[v];
+            if (pv < 0) continue;
+            for (int k = offsets[v], e = offsets[v + 1]; k < e; k++) preds[--start[pre[edges[k]]]] = pv;
+        }
+        start[r] = preds.length;
+        return new int[][] {start, preds};
+    }
+
+    /**
+     * Immediate dominators in preorder numbers ({@code -1} for the root, number 0). Consumes {@code parent}: the
+     * returned array is the same array, overwritten.
+     */
+    static int[] compute(int r, int[] parent, int[] predStart, int[] preds, ProgressMonitor progress) {
+        progress.phase("Computing dominators", r);
+        int[] semi = new int[r];
+        int[] label = new int[r];
+        int[] ancestor = new int[r];
+        int[] bucket = new int[r];
+        for (int i = 0; i < r; i++) {
+            semi[i] = i;
+            label[i] = i;
+        }
+        Arrays.fill(ancestor, -1);
+        Arrays.fill(bucket, -1);
+        // parent[w] doubles as the bucket chain link of w and finally as dom[w]: parent[w] is not needed after step w
+        int[] dom = parent;
+        Compressor compressor = new Compressor(ancestor, label, semi);
+        for (int w = r - 1; w > 0; w--) {
+            int p = dom[w];
+            int sw = semi[w];
+            for (int k = predStart[w], e = predStart[w + 1]; k < e; k++) {
+                int u = compressor.eval(preds[k]);
+                if (semi[u] < sw) sw = semi[u];
+            }
+            semi[w] = sw;
+            dom[w] = bucket[sw];
+            bucket[sw] = w;
+            ancestor[w] = p;
+            for (int v = bucket[p]; v >= 0; ) {
+                int next = dom[v];
+                int u = compressor.eval(v);
+                dom[v] = semi[u] < semi[v] ? u : p;
+                v = next;
+            }
+            bucket[p] = -1;
+            if ((w & 0xFFFFF) == 0) {
+                progress.worked(r - w);
+                progress.checkCancelled();
+            }
+        }
+        for (int w = 1; w < r; w++) {
+            if (dom[w] != semi[w]) dom[w] = dom[dom[w]];
+        }
+        if (r > 0) dom[0] = -1;
+        return dom;
+    }
+
+    /** LINK/EVAL forest with iterative path compression. */
+    private static final class Compressor {
+        private final int[] ancestor;
+        private final int[] label;
+        private final int[] semi;
+        private int[] stack = new int[256];
+
+        Compressor(int[] ancestor, int[] label, int[] semi) {
+            this.ancestor = ancestor;
+            this.label = label;
+            this.semi = semi;
+        }
+
+        int eval(int v) {
+            int a = ancestor[v];
+            if (a < 0) return v;
+            if (ancestor[a] >= 0) compress(v);
+            return label[v];
+        }
+
+        private void compress(int v) {
+            int sp = 0;
+            for (int x = v; ancestor[ancestor[x]] >= 0; x = ancestor[x]) {
+                if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
+                stack[sp++] = x;
+            }
+            while (sp > 0) {
+                int x = stack[--sp];
+                int a = ancestor[x];
+                if (semi[label[a]] < semi[label[x]]) label[x] = label[a];
+                ancestor[x] = ancestor[a];
+            }
+        }
+    }
+}
