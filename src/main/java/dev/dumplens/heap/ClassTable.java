@@ -112,7 +112,7 @@ final class ClassTable {
                 off += size;
             }
         }
-        c.superClass = chain.size() > 1 ? chain.get(1) : null;
+        for (int i = 0; i + 1 < chain.size(); i++) chain.get(i).superClass = chain.get(i + 1);
         c.refOffsets = offsets;
         c.dumpDataSize = off;
         c.primitiveFieldBytes = prim;

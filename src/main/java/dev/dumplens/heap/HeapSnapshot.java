@@ -191,7 +191,8 @@ public final class HeapSnapshot implements AutoCloseable {
         return new GcRootPath(steps);
     }
 
-    private String via(int holder, int node) {
+    /** How {@code holder} references {@code node}: field name, array slot, frame local… ("?" when not found). */
+    String via(int holder, int node) {
         FrameRef f = frameNodes.get(holder);
         if (f != null) return "local variable in " + f.frame.text();
         for (ThreadRoots t : roots.threads) {
@@ -214,6 +215,9 @@ public final class HeapSnapshot implements AutoCloseable {
         LocalDateTime ts = LocalDateTime.ofInstant(Instant.ofEpochMilli(file.timestampMillis), ZoneId.systemDefault());
         return new ThreadDump(file.source, 0, 0, FORMAT, ts, "", null, out, List.of(), warnings);
     }
+
+    /** The analysed graph, for tests in this package. */
+    HeapGraph graph() { return g; }
 
     /** The object behind a node. */
     HeapObject object(int node) {
