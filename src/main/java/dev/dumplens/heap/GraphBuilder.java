@@ -69,6 +69,7 @@ final class GraphBuilder {
         writeRootEdges(offsets, edges, rootBits, superRoot);
         pass1.refCounts.drainToArray(0);
         compact(offsets, edges, total);
+        if (pass1.damaged) edges = addOrphanRoots(offsets, edges, n, total, rootBits);
         file.bytes.release();
 
         Dominators.Dfs dfs = Dominators.dfs(superRoot, offsets, edges, total, progress);
@@ -243,6 +244,28 @@ final class GraphBuilder {
 
     private static int nonRoot(int target, long[] rootBits) {
         return (rootBits[target >>> 6] & (1L << target)) != 0 ? -1 : target;
+    }
+
+    /**
+     * In a dump that could not be read to the end, GC roots (HotSpot writes most of them last) and referrers may be
+     * missing: then objects nothing references are taken as roots, so that what was read can still be analysed.
+     * They become edges of the super-root, whose edges are the last ones of the array.
+     */
+    private int[] addOrphanRoots(int[] offsets, int[] edges, int n, int total, long[] rootBits) {
+        long[] referenced = new long[rootBits.length];
+        for (int k = 0, e = offsets[total]; k < e; k++) referenced[edges[k] >>> 6] |= 1L << edges[k];
+        IntList orphans = new IntList();
+        for (int i = 0; i < n; i++) {
+            if ((referenced[i >>> 6] & (1L << i)) == 0 && (rootBits[i >>> 6] & (1L << i)) == 0) orphans.add(i);
+        }
+        if (orphans.size() == 0) return edges;
+        int end = offsets[total];
+        int[] out = java.util.Arrays.copyOf(edges, end + orphans.size());
+        for (int i = 0; i < orphans.size(); i++) out[end + i] = orphans.get(i);
+        offsets[total] = end + orphans.size();
+        roots.addUnknown(orphans);
+        warn("the dump is incomplete: " + orphans.size() + " objects that nothing references are taken as GC roots");
+        return out;
     }
 
     /** Removes the -1 entries, shifting every node's edges down; {@code offsets[total]} becomes the new count. */

@@ -5,6 +5,7 @@ import dev.dumplens.model.DumpThread;
 import dev.dumplens.model.ParseWarning;
 import dev.dumplens.model.StackFrame;
 import dev.dumplens.model.ThreadDump;
+import dev.dumplens.progress.CancelledException;
 import dev.dumplens.progress.ProgressMonitor;
 
 import java.nio.file.Path;
@@ -76,9 +77,15 @@ public final class HeapSnapshot implements AutoCloseable {
             GraphBuilder builder = new GraphBuilder(file, progress);
             builder.build();
             return new HeapSnapshot(file, builder, progress);
-        } catch (DumpParseException | RuntimeException | Error e) {
+        } catch (DumpParseException | CancelledException e) {
             file.close();
             throw e;
+        } catch (OutOfMemoryError e) {
+            file.close();
+            throw new DumpParseException(source, "not enough memory to analyse this dump; give the JVM more with -Xmx");
+        } catch (RuntimeException e) {
+            file.close();
+            throw new DumpParseException(source, "cannot analyse: " + e);
         }
     }
 

@@ -35,6 +35,8 @@ final class IndexPass extends HeapScanner {
     long maxId = Long.MIN_VALUE;
 
     private final ProgressMonitor progress;
+    /** Whether some part of the file could not be read (truncated or corrupt). */
+    boolean damaged;
     private boolean incomplete;
     private boolean recounting;
 
@@ -265,6 +267,7 @@ final class IndexPass extends HeapScanner {
     }
 
     private void warn(long offset, String message) {
+        damaged = true;
         warnings.add(ParseWarning.atOffset(file.source, offset, message));
     }
 }

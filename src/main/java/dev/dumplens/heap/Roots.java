@@ -98,6 +98,17 @@ final class Roots {
         }
     }
 
+    /** Adds ordinary roots of kind {@link GcRootKind#UNKNOWN} (objects taken as roots of an incomplete dump). */
+    void addUnknown(IntList more) {
+        int old = nodes.length;
+        nodes = Arrays.copyOf(nodes, old + more.size());
+        kinds = Arrays.copyOf(kinds, old + more.size());
+        for (int i = 0; i < more.size(); i++) {
+            nodes[old + i] = more.get(i);
+            kinds[old + i] = 1 << GcRootKind.UNKNOWN.ordinal();
+        }
+    }
+
     /** Renumbers the roots ({@code map[old]} = new, -1 dropped) and sorts them by node. */
     void remap(int[] map) {
         for (ThreadRoots t : threads) t.remap(map);
