@@ -1,5 +1,8 @@
 package dev.dumplens.formats;
 
+import dev.dumplens.formats.hotspot.HotSpotFormat;
+import dev.dumplens.formats.jdk.JdkThreadDumpJson;
+import dev.dumplens.formats.jdk.JdkThreadDumpText;
 import dev.dumplens.model.ParseResult;
 import dev.dumplens.progress.ProgressMonitor;
 
@@ -8,7 +11,10 @@ import java.util.List;
 
 /** The known thread-dump formats and content-based detection. */
 public final class Formats {
-    private static final List<DumpFormat> ALL = List.of();
+    private static final List<DumpFormat> ALL = List.of(
+            new HotSpotFormat(),
+            new JdkThreadDumpText(),
+            new JdkThreadDumpJson());
 
     private Formats() { }
 

@@ -1,13 +1,13 @@
 package dev.dumplens.ui;
 
+import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
-import javafx.geometry.Insets;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-/** The desktop window (placeholder until the desktop-app issue replaces it). */
+import java.nio.file.Path;
+import java.util.List;
+
+/** The JavaFX application: opens the main window and the files given on the command line. */
 public final class DesktopApp extends Application {
 
     public static void start(String[] args) {
@@ -15,10 +15,10 @@ public final class DesktopApp extends Application {
     }
 
     @Override public void start(Stage stage) {
-        VBox root = new VBox(8, new Label("DumpLens"), new Label("Files: " + String.join(", ", getParameters().getRaw())));
-        root.setPadding(new Insets(16));
-        stage.setTitle("DumpLens");
-        stage.setScene(new Scene(root, 800, 500));
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        MainWindow window = new MainWindow(stage, new Prefs());
         stage.show();
+        List<Path> files = getParameters().getUnnamed().stream().map(Path::of).toList();
+        window.open(files);
     }
 }

@@ -1,0 +1,140 @@
+package dev.dumplens.cli;
+
+import dev.dumplens.analysis.DumpAnalysis;
+import dev.dumplens.analysis.Similarity;
+import dev.dumplens.formats.DumpParseException;
+import dev.dumplens.formats.Formats;
+import dev.dumplens.model.ParseResult;
+import dev.dumplens.model.ParseWarning;
+import dev.dumplens.progress.ProgressMonitor;
+import dev.dumplens.report.AnalyzeJsonWriter;
+import dev.dumplens.report.TextSummary;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code dumplens analyze [--json] [--similarity …] FILE...}: summarizes every dump in every file. A file that
+ * cannot be read as a thread dump gets a one-line error on stderr and exit code 2; the other files are still
+ * analyzed and printed.
+ */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Summarize thread dumps: states, stack groups, locks and deadlocks.")
+public final class AnalyzeCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "Write one JSON document to stdout instead of the text summary.")
+    boolean json;
+
+    @Option(names = "--similarity", paramLabel = "LEVEL", converter = SimilarityConverter.class,
+            description = "How alike stacks must be to share a group: exact, normalized (default), method or top:N.")
+    Similarity similarity = Similarity.DEFAULT;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Thread dump files (any supported format; "
+            + "a log holding several dumps gives one result per dump).")
+    List<String> files;
+
+    @Override public Integer call() throws IOException {
+        PrintStream stdout = System.out;
+        BufferedOutputStream out = new BufferedOutputStream(stdout, 1 << 16);
+        Output output = json ? new JsonOutput(out) : new TextOutput(out);
+        int exit = Cli.EXIT_OK;
+        for (String file : files) {
+            exit = Math.max(exit, analyze(file, output));
+        }
+        output.finish();
+        out.flush();
+        return exit;
+    }
+
+    /** Parses and writes one file; returns its exit code. */
+    private int analyze(String file, Output output) throws IOException {
+        ParseResult result;
+        try {
+            result = Formats.parse(Path.of(file), file, ProgressMonitor.NONE);
+        } catch (DumpParseException e) {
+            return fail(output, file, e.userMessage(), Cli.EXIT_INPUT);
+        } catch (InvalidPathException e) {
+            return fail(output, file, file + ": not a valid file name", Cli.EXIT_INPUT);
+        } catch (RuntimeException e) {
+            return fail(output, file, file + ": internal error while reading it (please report): " + e, 1);
+        }
+        if (result.dumps().isEmpty()) {
+            for (ParseWarning w : result.warnings()) System.err.println(w);
+            return fail(output, file, file + ": no thread dump found", Cli.EXIT_INPUT);
+        }
+        List<DumpAnalysis> analyses = DumpAnalysis.ofAll(result, similarity);
+        for (DumpAnalysis a : analyses) output.write(a, analyses.size() > 1);
+        return Cli.EXIT_OK;
+    }
+
+    private static int fail(Output output, String file, String message, int code) {
+        System.err.println(message);
+        output.error(file, message);
+        return code;
+    }
+
+    /** Where analyses go. */
+    private interface Output {
+        void write(DumpAnalysis a, boolean severalInFile) throws IOException;
+
+        void error(String file, String message);
+
+        void finish() throws IOException;
+    }
+
+    private static final class JsonOutput implements Output {
+        private final AnalyzeJsonWriter writer;
+
+        JsonOutput(BufferedOutputStream out) throws IOException { writer = new AnalyzeJsonWriter(out); }
+
+        @Override public void write(DumpAnalysis a, boolean severalInFile) throws IOException { writer.write(a); }
+
+        @Override public void error(String file, String message) { writer.error(file, message); }
+
+        @Override public void finish() throws IOException { writer.close(); }
+    }
+
+    private static final class TextOutput implements Output {
+        private final PrintWriter writer;
+
+        TextOutput(BufferedOutputStream out) {
+            writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
+        }
+
+        @Override public void write(DumpAnalysis a, boolean severalInFile) {
+            TextSummary.write(a, severalInFile, writer);
+            writer.flush(); // keep stdout in step with errors on stderr
+        }
+
+        @Override public void error(String file, String message) { }
+
+        @Override public void finish() {
+            writer.flush();
+            if (writer.checkError()) throw new UncheckedIOException(new IOException("cannot write to stdout"));
+        }
+    }
+
+    /** Parses {@code --similarity} with {@link Similarity#parse}'s message on bad input. */
+    static final class SimilarityConverter implements CommandLine.ITypeConverter<Similarity> {
+        @Override public Similarity convert(String value) {
+            try {
+                return Similarity.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.dumplens.formats.hotspot;
+
+import dev.dumplens.model.DumpThread;
+
+import static dev.dumplens.formats.hotspot.ByteText.lit;
+
+/**
+ * Reads a HotSpot thread header line such as
+ * {@code "name" #12 [4711] daemon prio=5 os_prio=0 cpu=1.20ms elapsed=3.40s allocated=16K defined_classes=3
+ * tid=0x00007f… nid=0x1a2b waiting on condition  [0x00007f…]} (JDK 8 to 25, Java and VM threads).
+ *
+ * <p>The name is everything between the first quote and the last quote that is followed by a valid header tail,
+ * so names may contain quotes and even a complete fake header.
+ */
+final class HeaderParser {
+    private static final byte[] DAEMON = lit("daemon");
+    private static final byte[] PRIO = lit("prio=");
+    private static final byte[] OS_PRIO = lit("os_prio=");
+    private static final byte[] CPU = lit("cpu=");
+    private static final byte[] ELAPSED = lit("elapsed=");
+    private static final byte[] ALLOCATED = lit("allocated=");
+    private static final byte[] DEFINED_CLASSES = lit("defined_classes=");
+    private static final byte[] TID = lit("tid=");
+    private static final byte[] NID = lit("nid=");
+
+    private final ByteText t;
+    private final ByteInterner<String> texts;
+
+    HeaderParser(ByteText t, ByteInterner<String> texts) {
+        this.t = t;
+        this.texts = texts;
+    }
+
+    /**
+     * Index of the quote that closes a thread name on the line {@code [from, end)}: the last quote followed by a
+     * valid header tail; -1 when there is none.
+     */
+    static int closingQuote(ByteText t, int from, int end) {
+        for (int q = t.lastIndexOf((byte) '"', from, end); q >= from; q = t.lastIndexOf((byte) '"', from, q)) {
+            if (isTail(t, q + 1, end)) return q;
+        }
+        return -1;
+    }
+
+    /** Whether {@code [p, end)} starts like the part of a header after the name. */
+    private static boolean isTail(ByteText t, int p, int end) {
+        if (p >= end || t.at(p) != ' ') return false;
+        int s = t.skipBlanks(p, end);
+        if (s + 1 >= end) return false;
+        byte c = t.at(s);
+        if (c == '#' || c == '[') return ByteText.isDigit(t.at(s + 1));
+        return t.startsWith(s, end, DAEMON) || t.startsWith(s, end, PRIO) || t.startsWith(s, end, OS_PRIO)
+                || t.startsWith(s, end, TID) || t.startsWith(s, end, NID) || t.startsWith(s, end, CPU);
+    }
+
+    /** Fills {@code b} from the header tail {@code [p, end)} (after the closing quote). */
+    void parseTail(int p, int end, DumpThread.Builder b) {
+        Long nativeTid = null;
+        while (p < end) {
+            p = t.skipBlanks(p, end);
+            if (p >= end) break;
+            int tokEnd = t.indexOf((byte) ' ', p, end);
+            if (tokEnd < 0) tokEnd = end;
+            byte c = t.at(p);
+            if (c == '#') {
+                b.javaId = number(p + 1, tokEnd);
+            } else if (c == '[') {
+                boolean address = p + 2 < tokEnd && t.at(p + 1) == '0' && t.at(p + 2) == 'x';
+                if (!address) nativeTid = number(p + 1, tokEnd);
+            } else if (t.equalsLiteral(p, tokEnd, DAEMON)) {
+                b.daemon = true;
+            } else if (t.startsWith(p, tokEnd, PRIO)) {
+                b.priority = intOrNull(p + PRIO.length, tokEnd);
+            } else if (t.startsWith(p, tokEnd, OS_PRIO)) {
+                b.osPriority = intOrNull(p + OS_PRIO.length, tokEnd);
+            } else if (t.startsWith(p, tokEnd, CPU)) {
+                b.cpuMillis = duration(p + CPU.length, tokEnd, 1.0);
+            } else if (t.startsWith(p, tokEnd, ELAPSED)) {
+                b.elapsedSeconds = duration(p + ELAPSED.length, tokEnd, 0.001);
+            } else if (t.startsWith(p, tokEnd, ALLOCATED)) {
+                b.allocatedBytes = byteSize(p + ALLOCATED.length, tokEnd);
+            } else if (t.startsWith(p, tokEnd, DEFINED_CLASSES)) {
+                b.definedClasses = number(p + DEFINED_CLASSES.length, tokEnd);
+            } else if (t.startsWith(p, tokEnd, TID)) {
+                b.address = t.decode(p + TID.length, tokEnd);
+            } else if (t.startsWith(p, tokEnd, NID)) {
+                b.nid = nid(p + NID.length, tokEnd);
+                b.headerStatus = status(tokEnd, end);
+                break;
+            }
+            p = tokEnd;
+        }
+        if (b.nid == null) b.nid = nativeTid;
+    }
+
+    /** The status words after nid= up to the "[0x…]" stack address: "waiting on condition", "runnable". */
+    private String status(int from, int end) {
+        int s = t.skipBlanks(from, end);
+        int bracket = t.indexOf((byte) '[', s, end);
+        int e = t.trimEnd(s, bracket < 0 ? end : bracket);
+        return e > s ? texts.intern(s, e) : "";
+    }
+
+    /** nid: hex with 0x before JDK 25, decimal from JDK 25 on. */
+    private Long nid(int from, int end) {
+        if (end - from > 2 && t.at(from) == '0' && (t.at(from + 1) == 'x' || t.at(from + 1) == 'X')) {
+            long v = t.hex(from + 2, end);
+            return v < 0 ? null : v;
+        }
+        return number(from, end);
+    }
+
+    private Long number(int from, int end) {
+        int e = t.digitsEnd(from, end);
+        return e == from ? null : t.decimal(from, e);
+    }
+
+    private Integer intOrNull(int from, int end) {
+        boolean negative = from < end && t.at(from) == '-';
+        Long v = number(negative ? from + 1 : from, end);
+        if (v == null || v > Integer.MAX_VALUE) return null;
+        return (int) (negative ? -v : v);
+    }
+
+    /**
+     * "12.34ms" or "5.67s" in the unit of {@code msFactor}: 1.0 gives milliseconds, 0.001 gives seconds. A bare
+     * number is taken as already in that unit.
+     */
+    private Double duration(int from, int end, double msFactor) {
+        double v = t.decimalFraction(from, end);
+        if (Double.isNaN(v)) return null;
+        boolean ms = end - from >= 2 && t.at(end - 2) == 'm' && t.at(end - 1) == 's';
+        boolean seconds = !ms && end > from && t.at(end - 1) == 's';
+        if (ms) return msFactor == 1.0 ? v : v * msFactor;
+        if (seconds) return msFactor == 1.0 ? v * 1000 : v;
+        return v;
+    }
+
+    /** "536B", "16268K", "12M", "3G" (optionally "KB") in bytes. */
+    private Long byteSize(int from, int end) {
+        int e = t.digitsEnd(from, end);
+        if (e == from) return null;
+        long v = t.decimal(from, e);
+        int shift = 0;
+        if (e < end) {
+            switch (t.at(e)) {
+                case 'K': case 'k': shift = 10; break;
+                case 'M': case 'm': shift = 20; break;
+                case 'G': case 'g': shift = 30; break;
+                case 'T': case 't': shift = 40; break;
+                default: shift = 0;
+            }
+        }
+        return v << shift;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.dumplens.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.dumplens.analysis.Deadlock;
+import dev.dumplens.analysis.DumpAnalysis;
+import dev.dumplens.analysis.LockGraph;
+import dev.dumplens.analysis.LockInfo;
+import dev.dumplens.analysis.StackGroup;
+import dev.dumplens.model.DumpThread;
+import dev.dumplens.model.ParseWarning;
+import dev.dumplens.model.StackFrame;
+import dev.dumplens.model.ThreadDump;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Streams the {@code analyze --json} document, one dump at a time, so that memory stays flat however many
+ * threads the dumps hold:
+ * <pre>
+ * {"dumps": [ {"file", "index", "timestamp", "format", "similarity", "threadCount", "virtualThreadCount",
+ *              "states", "groups", "locks", "deadlocks", "warnings"} ],
+ *  "errors": [ {"file", "message"} ] }
+ * </pre>
+ * Call {@link #write} per dump, {@link #error} per unreadable file, then {@link #close} (which does not close
+ * the underlying stream).
+ */
+public final class AnalyzeJsonWriter implements AutoCloseable {
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
+    private final JsonGenerator json;
+    private final List<String[]> errors = new ArrayList<>();
+
+    public AnalyzeJsonWriter(OutputStream out) throws IOException {
+        json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.writeStartObject();
+        json.writeArrayFieldStart("dumps");
+    }
+
+    /** Writes one dump's analysis. */
+    public void write(DumpAnalysis a) throws IOException {
+        ThreadDump d = a.dump();
+        json.writeStartObject();
+        json.writeStringField("file", d.source());
+        json.writeNumberField("index", d.index());
+        json.writeStringField("timestamp", d.timestamp() == null ? null : d.timestamp().toString());
+        json.writeStringField("format", d.format());
+        json.writeStringField("similarity", a.similarity().toString());
+        json.writeNumberField("threadCount", a.threadCount());
+        json.writeNumberField("virtualThreadCount", a.virtualThreadCount());
+        json.writeObjectFieldStart("states");
+        for (var e : a.stateCounts().entrySet()) json.writeNumberField(e.getKey().name(), e.getValue());
+        json.writeEndObject();
+        writeGroups(a.groups());
+        writeLocks(a.locks());
+        writeDeadlocks(a.deadlocks());
+        json.writeArrayFieldStart("warnings");
+        for (ParseWarning w : a.warnings()) json.writeString(w.toString());
+        json.writeEndArray();
+        json.writeEndObject();
+        json.flush();
+    }
+
+    /** Records a file that could not be analyzed; listed under "errors" when the document is closed. */
+    public void error(String file, String message) {
+        errors.add(new String[] {file, message});
+    }
+
+    private void writeGroups(List<StackGroup> groups) throws IOException {
+        json.writeArrayFieldStart("groups");
+        for (StackGroup g : groups) {
+            json.writeStartObject();
+            json.writeStringField("key", g.key());
+            json.writeNumberField("size", g.size());
+            json.writeStringField("state", g.state().name());
+            json.writeStringField("nameTemplate", g.nameTemplate());
+            json.writeArrayFieldStart("frames");
+            for (StackFrame f : g.frames()) json.writeString(f.text());
+            json.writeEndArray();
+            writeNames("threads", g.threads());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private void writeLocks(LockGraph graph) throws IOException {
+        json.writeArrayFieldStart("locks");
+        for (LockInfo l : graph.locks()) {
+            json.writeStartObject();
+            json.writeStringField("id", l.id());
+            json.writeStringField("className", l.className());
+            json.writeStringField("kind", kindName(l.kind()));
+            json.writeStringField("owner", l.owner() == null ? null : l.owner().name());
+            json.writeStringField("ownerStatus", l.ownerStatus().name().toLowerCase(Locale.ROOT));
+            if (!l.ownerNote().isEmpty()) json.writeStringField("ownerNote", l.ownerNote());
+            LockInfo next = l.owner() == null ? null : graph.waitsFor(l.owner());
+            json.writeStringField("ownerWaitsFor", next == null ? null : next.id());
+            writeNames("blocked", l.blocked());
+            writeNames("waiting", l.waiting());
+            writeNames("parked", l.parked());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private void writeDeadlocks(List<Deadlock> deadlocks) throws IOException {
+        json.writeArrayFieldStart("deadlocks");
+        for (Deadlock d : deadlocks) {
+            json.writeStartObject();
+            writeNames("threads", d.threads());
+            json.writeArrayFieldStart("locks");
+            for (LockInfo l : d.locks()) json.writeString(l.id());
+            json.writeEndArray();
+            json.writeBooleanField("reportedByJvm", d.reportedByJvm());
+            json.writeBooleanField("classInit", d.involvesClassInit());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    private void writeNames(String field, List<DumpThread> threads) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (DumpThread t : threads) json.writeString(t.name());
+        json.writeEndArray();
+    }
+
+    /** "monitor", "synchronizer" or "class-init". */
+    static String kindName(LockInfo.Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Ends the document: closes "dumps", writes "errors", flushes. */
+    @Override public void close() throws IOException {
+        json.writeEndArray();
+        json.writeArrayFieldStart("errors");
+        for (String[] e : errors) {
+            json.writeStartObject();
+            json.writeStringField("file", e[0]);
+            json.writeStringField("message", e[1]);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeRaw('\n');
+        json.close();
+    }
+}

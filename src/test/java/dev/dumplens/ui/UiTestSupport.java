@@ -1,0 +1,60 @@
+package dev.dumplens.ui;
+
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.Dragboard;
+import javafx.scene.input.TransferMode;
+import javafx.stage.Stage;
+import org.mockito.Mockito;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+
+/** Shared helpers for headless UI tests: isolated preferences, a synthetic file drop, waiting for work. */
+final class UiTestSupport {
+    private UiTestSupport() { }
+
+    /** A fresh preferences node, so tests neither read nor change the user's recent files. */
+    static Prefs freshPrefs() {
+        Preferences node = Preferences.userRoot().node("dev/dumplens-test/" + System.nanoTime());
+        return new Prefs(node);
+    }
+
+    static MainWindow openWindow(Stage stage) {
+        javafx.application.Application.setUserAgentStylesheet(
+                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        MainWindow w = new MainWindow(stage, freshPrefs());
+        stage.show();
+        return w;
+    }
+
+    /** Fires DRAG_OVER and DRAG_DROPPED carrying {@code files} at {@code target}, as a real drop would. */
+    static void dropFiles(Node target, List<Path> files) {
+        Dragboard board = Mockito.mock(Dragboard.class);
+        Mockito.when(board.hasFiles()).thenReturn(true);
+        Mockito.when(board.getFiles()).thenReturn(files.stream().map(Path::toFile).toList());
+        javafx.application.Platform.runLater(() -> {
+            Event.fireEvent(target, drag(DragEvent.DRAG_OVER, board, target));
+            Event.fireEvent(target, drag(DragEvent.DRAG_DROPPED, board, target));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static DragEvent drag(javafx.event.EventType<DragEvent> type, Dragboard board, Node target) {
+        return new DragEvent(target, target, type, board, 10, 10, 10, 10, TransferMode.COPY, null, null, null);
+    }
+
+    /** Waits until {@code condition} holds (checked on the FX thread), at most {@code seconds}. */
+    static void waitUntil(int seconds, BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+            java.util.concurrent.atomic.AtomicBoolean ok = new java.util.concurrent.atomic.AtomicBoolean();
+            WaitForAsyncUtils.asyncFx(() -> ok.set(condition.getAsBoolean())).get();
+            return ok.get();
+        });
+    }
+}
