@@ -102,11 +102,14 @@ final class Hprof {
     }
 
     /**
-     * A class name as Java source shows it: {@code java/lang/String} → {@code java.lang.String}, {@code [B} →
-     * {@code byte[]}, {@code [[Ljava/lang/Object;} → {@code java.lang.Object[][]}.
+     * A class name as Java shows it: {@code java/lang/String} → {@code java.lang.String}, {@code [B} →
+     * {@code byte[]}, {@code [[Ljava/lang/Object;} → {@code java.lang.Object[][]}; a hidden class
+     * {@code Foo$$Lambda$1+0x0000…} → {@code Foo$$Lambda$1/0x0000…}, as {@code Class.getName()} and jstack print it.
      */
     static String javaClassName(String vmName) {
         String n = vmName.replace('/', '.');
+        int hidden = n.lastIndexOf("+0x");
+        if (hidden > 0) n = n.substring(0, hidden) + "/" + n.substring(hidden + 1);
         int dims = 0;
         while (dims < n.length() && n.charAt(dims) == '[') dims++;
         if (dims == 0) return n;

@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Builds a heap with known structure in its own JVM and dumps it with {@code HotSpotDiagnosticMXBean.dumpHeap}
  * (live objects only). Run as a child process: {@code java -cp test-classes dev.dumplens.heap.HeapScenario OUT.hprof};
- * it also writes {@code OUT.hprof.threads}: name, id and daemon flag of its threads (tab-separated, one per line).
+ * it also writes {@code OUT.hprof.threads} (name, id and daemon flag of its threads, tab-separated, one per line) and
+ * {@code OUT.hprof.jstack.txt}, a {@code jstack} thread dump of the process taken just before the heap dump.
  * <p>
  * Designed ground truth (payloads are {@code byte[]}s only the named frames' locals reference):
  * <ul>
@@ -67,10 +68,19 @@ public final class HeapScenario {
         for (Thread t : threads) facts.append(t.getName()).append('\t').append(t.getId()).append('\t')
                 .append(t.isDaemon()).append('\n');
         Files.writeString(Path.of(args[0] + ".threads"), facts.toString());
+        jstack(Path.of(args[0] + ".jstack.txt"));
         HotSpotDiagnosticMXBean bean = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         bean.dumpHeap(args[0], true);
         System.out.println("dumped " + threads.size() + " threads to " + args[0]);
         System.exit(0);
+    }
+
+    /** A thread dump of this process by the JDK's own {@code jstack}, taken just before the heap dump. */
+    private static void jstack(Path out) throws Exception {
+        Path jstack = Path.of(System.getProperty("java.home"), "bin", "jstack");
+        Process p = new ProcessBuilder(jstack.toString(), Long.toString(ProcessHandle.current().pid()))
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly();
     }
 
     /** Starts the two threads sharing one payload; no frame of the main thread keeps it. */

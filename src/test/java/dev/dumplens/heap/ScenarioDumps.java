@@ -36,6 +36,14 @@ final class ScenarioDumps {
         return dump(Path.of(System.getProperty("java.home")), "utf16", "-XX:-CompactStrings");
     }
 
+    /** The jstack thread dump the scenario took of itself; skips the test when jstack could not attach. */
+    static Path jstackOf(Path dump) throws IOException {
+        Path p = Path.of(dump + ".jstack.txt");
+        Assumptions.assumeTrue(Files.exists(p) && Files.readString(p).contains("Full thread dump"),
+                "jstack could not attach to the scenario JVM");
+        return p;
+    }
+
     /** The thread facts the scenario wrote next to its dump: name → {id, daemon (0/1)}. */
     static Map<String, long[]> threadFacts(Path dump) throws IOException {
         Map<String, long[]> out = new HashMap<>();
@@ -74,6 +82,7 @@ final class ScenarioDumps {
             }
             out.toFile().deleteOnExit();
             Path.of(out + ".threads").toFile().deleteOnExit();
+            Path.of(out + ".jstack.txt").toFile().deleteOnExit();
             return out;
         } catch (IOException | java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
