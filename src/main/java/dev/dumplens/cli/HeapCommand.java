@@ -121,16 +121,22 @@ public final class HeapCommand implements Callable<Integer> {
         return Cli.EXIT_INPUT;
     }
 
-    /** Prints each phase with the time since the start and the phase's percentage in steps of 10. */
+    /**
+     * Prints each phase with the wall-clock time since the start, the process' CPU time so far, and the phase's
+     * percentage in steps of 10.
+     */
     private static final class StderrProgress implements ProgressMonitor {
         private final long start = System.nanoTime();
+        private final java.lang.management.OperatingSystemMXBean os =
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         private long total;
         private int lastTenth;
 
         @Override public synchronized void phase(String name, long totalWork) {
             total = totalWork;
             lastTenth = 0;
-            System.err.printf(Locale.ROOT, "%7.2f s  %s%n", (System.nanoTime() - start) / 1e9, name);
+            System.err.printf(Locale.ROOT, "%7.2f s  (cpu %6.2f s)  %s%n", (System.nanoTime() - start) / 1e9, cpu(),
+                    name);
         }
 
         @Override public synchronized void worked(long done) {
@@ -143,5 +149,9 @@ public final class HeapCommand implements Callable<Integer> {
         }
 
         @Override public boolean isCancelled() { return false; }
+
+        private double cpu() {
+            return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : -1;
+        }
     }
 }

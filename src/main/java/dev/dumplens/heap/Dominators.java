@@ -15,13 +15,16 @@ final class Dominators {
     private Dominators() { }
 
     /** The result of the depth-first search. */
-    record Dfs(int reachable, int[] pre, int[] vertex, int[] parent) { }
+    record Dfs(int reachable, int[] pre, int[] vertex, int[] parent, int[] inDegree) { }
 
     /**
      * Depth-first search from {@code root}: {@code pre[node]} gets the preorder number (or -1 when unreachable),
-     * {@code vertex[number]} the node, {@code parent[number]} the DFS parent's number (-1 for the root).
+     * {@code vertex[number]} the node, {@code parent[number]} the DFS parent's number (-1 for the root),
+     * {@code inDegree[number]} the number of edges into the node. Every edge of a reachable node is visited once, and
+     * rewritten in place to its target's preorder number, so that {@link #predecessors} needs no lookups.
      */
     static Dfs dfs(int root, int[] offsets, int[] edges, int nodes, ProgressMonitor progress) {
+        int[] inDegree = new int[nodes + 1];
         int[] pre = new int[nodes];
         Arrays.fill(pre, -1);
         int[] vertex = new int[nodes];
@@ -42,7 +45,13 @@ final class Dominators {
             if (k < offsets[v + 1]) {
                 stackPos[sp - 1] = k + 1;
                 int w = edges[k];
-                if (pre[w] < 0) {
+                int pw = pre[w];
+                if (pw >= 0) {
+                    edges[k] = pw;
+                    inDegree[pw]++;
+                } else {
+                    edges[k] = count;
+                    inDegree[count]++;
                     pre[w] = count;
                     vertex[count] = w;
                     parent[count++] = pre[v];
@@ -61,28 +70,26 @@ final class Dominators {
                 sp--;
             }
         }
-        return new Dfs(count, pre, vertex, parent);
+        return new Dfs(count, pre, vertex, parent, inDegree);
     }
 
-    /** Predecessor lists in preorder numbers: {@code [offsets, preds]} for the {@code dfs.reachable()} nodes. */
+    /**
+     * Predecessor lists in preorder numbers: {@code [offsets, preds]} for the {@code dfs.reachable()} nodes, from
+     * the edges {@link #dfs} rewrote to preorder numbers. Consumes {@code dfs.inDegree()}.
+     */
     static int[][] predecessors(Dfs dfs, int[] offsets, int[] edges, int nodes) {
         int r = dfs.reachable();
         int[] pre = dfs.pre();
-        int[] start = new int[r + 1];
-        long total = 0;
-        for (int v = 0; v < nodes; v++) {
-            if (pre[v] < 0) continue;
-            for (int k = offsets[v], e = offsets[v + 1]; k < e; k++) start[pre[edges[k]]]++;
-            total += offsets[v + 1] - offsets[v];
-        }
+        int[] start = dfs.inDegree();
         for (int i = 1; i < r; i++) start[i] += start[i - 1];
-        int[] preds = new int[Math.toIntExact(total)];
+        int total = r == 0 ? 0 : start[r - 1];
+        int[] preds = new int[total];
         for (int v = 0; v < nodes; v++) {
             int pv = pre[v];
             if (pv < 0) continue;
-            for (int k = offsets[v], e = offsets[v + 1]; k < e; k++) preds[--start[pre[edges[k]]]] = pv;
+            for (int k = offsets[v], e = offsets[v + 1]; k < e; k++) preds[--start[edges[k]]] = pv;
         }
-        start[r] = preds.length;
+        start[r] = total;
         return new int[][] {start, preds};
     }
 

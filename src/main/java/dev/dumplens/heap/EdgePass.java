@@ -77,7 +77,7 @@ final class EdgePass extends HeapScanner {
     }
 
     private void ref(long id) {
-        if (id != 0) put(index.indexOf(id));
+        if (id != 0) put(index.indexOf(id, objectIndex));
     }
 
     private void classRef(ClassInfo c) {

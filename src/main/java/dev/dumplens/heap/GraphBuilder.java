@@ -43,7 +43,7 @@ final class GraphBuilder {
         }
 
         progress.phase("Indexing object ids", -1);
-        IdIndex index = IdIndex.build(pass1.ids, pass1.minId, pass1.maxId);
+        IdIndex index = IdIndex.build(pass1.ids, pass1.classOf, pass1.minId, pass1.maxId);
         pass1.ids.clear();
         if (index.duplicates() > 0) warn(index.duplicates() + " object ids occur more than once; the first is used");
         model = ShallowSizeModel.guess(file.idSize, pass1.minId, pass1.maxId, classes.byName("java.lang.Record") != null);
@@ -61,24 +61,28 @@ final class GraphBuilder {
         int[] edges = new int[offsets[total]];
         long[] rootBits = new long[(total + 63) >>> 6];
         for (int r : roots.nodes) rootBits[r >>> 6] |= 1L << r;
-        int[] shallow = new int[total];
+        int[] shallow = new int[n];
         readReferences(index, classOf, offsets, edges, shallow, rootBits, instanceUnits, classInstanceBytes);
         progress.phase("Reading threads", roots.threads.size());
         ThreadDecoder decoder = new ThreadDecoder(reader(), index::indexOf);
         for (ThreadRoots t : roots.threads) t.facts = decoder.read(t.node);
+        progress.phase("Linking references", -1);
         writeRootEdges(offsets, edges, rootBits, superRoot);
-        pass1.refCounts.drainToArray(0);
+        pass1.refCounts.clear();
         compact(offsets, edges, total);
         if (pass1.damaged) edges = addOrphanRoots(offsets, edges, n, total, rootBits);
         file.bytes.release();
 
         Dominators.Dfs dfs = Dominators.dfs(superRoot, offsets, edges, total, progress);
+        progress.phase("Indexing referrers", -1);
         int[][] predecessors = Dominators.predecessors(dfs, offsets, edges, total);
         offsets = null;
         edges = null;
         int reachable = dfs.reachable();
         int[] pre = dfs.pre();
         int[] fileIndex = dfs.vertex();
+        int[] parent = dfs.parent();
+        dfs = null;
         for (int p = 0; p < reachable; p++) if (fileIndex[p] >= n) fileIndex[p] = -1;
         int next = reachable;
         for (int i = 0; i < n; i++) {
@@ -92,23 +96,17 @@ final class GraphBuilder {
         }
         roots.remap(pre);
         pre = null;
-        IdColumn ids = index.column().permute(fileIndex, total);
+        IdColumn ids = index.column();
         index = null;
-        int[] nodeClass = new int[total];
-        int[] nodeShallow = new int[total];
-        for (int p = 0; p < total; p++) {
-            int f = fileIndex[p];
-            nodeClass[p] = f < 0 ? -1 : classOf[f];
-            nodeShallow[p] = f < 0 ? 0 : shallow[f];
-        }
-        classOf = null;
-        shallow = null;
-        int[] dom = Dominators.compute(reachable, dfs.parent(), predecessors[0], predecessors[1], progress);
+        int[] dom = Dominators.compute(reachable, parent, predecessors[0], predecessors[1], progress);
         progress.phase("Retained sizes", reachable);
         long[] retained = new long[reachable];
-        for (int p = 0; p < reachable; p++) retained[p] = ShallowSizes.bytes(nodeShallow[p]);
+        for (int p = 0; p < reachable; p++) {
+            int f = fileIndex[p];
+            retained[p] = f < 0 ? 0 : ShallowSizes.bytes(shallow[f]);
+        }
         for (int p = reachable - 1; p > 0; p--) retained[dom[p]] += retained[p];
-        graph = new HeapGraph(total, reachable, ids, nodeClass, nodeShallow, fileIndex, dom, retained,
+        graph = new HeapGraph(total, reachable, ids, classOf, shallow, fileIndex, dom, retained,
                 predecessors[0], predecessors[1]);
     }
 

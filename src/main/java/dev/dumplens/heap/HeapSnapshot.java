@@ -133,26 +133,55 @@ public final class HeapSnapshot implements AutoCloseable {
     }
 
     private List<HeapObject> dominatedBy(int node, int limit) {
-        IntList children = new IntList();
         int[] dom = g.dominator;
-        for (int p = 1; p < g.reachable; p++) {
+        // the largest `limit` children, kept in a min-heap by retained size
+        int[] heap = new int[Math.max(1, limit)];
+        int size = 0;
+        for (int p = 1; p < g.reachable && limit > 0; p++) {
             int d = dom[p];
-            if (d == node || frameNodes.containsKey(d) && dom[d] == node) {
-                if (!frameNodes.containsKey(p)) children.add(p);
+            if (d != node && !(dom[d] == node && frameNodes.containsKey(d)) || frameNodes.containsKey(p)) continue;
+            if (size < limit) {
+                heap[size++] = p;
+                siftUp(heap, size - 1);
+            } else if (g.retained[p] > g.retained[heap[0]]) {
+                heap[0] = p;
+                siftDown(heap, size);
             }
         }
-        Integer[] order = new Integer[children.size()];
-        for (int i = 0; i < order.length; i++) order[i] = children.get(i);
-        Arrays.sort(order, Comparator.comparingLong((Integer p) -> g.retained[p]).reversed());
-        List<HeapObject> out = new ArrayList<>();
-        for (int i = 0; i < Math.min(limit, order.length); i++) out.add(object(order[i]));
+        List<HeapObject> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) out.add(object(heap[i]));
+        out.sort(Comparator.comparingLong(HeapObject::retainedBytes).reversed());
         return out;
+    }
+
+    private void siftUp(int[] heap, int i) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (g.retained[heap[i]] >= g.retained[heap[parent]]) return;
+            int t = heap[i];
+            heap[i] = heap[parent];
+            heap[parent] = t;
+            i = parent;
+        }
+    }
+
+    private void siftDown(int[] heap, int size) {
+        for (int i = 0; ; ) {
+            int l = 2 * i + 1;
+            if (l >= size) return;
+            int m = l + 1 < size && g.retained[heap[l + 1]] < g.retained[heap[l]] ? l + 1 : l;
+            if (g.retained[heap[i]] <= g.retained[heap[m]]) return;
+            int t = heap[i];
+            heap[i] = heap[m];
+            heap[m] = t;
+            i = m;
+        }
     }
 
     /** The reachable object with this id. */
     public Optional<HeapObject> findObject(long id) {
         for (int p = 1; p < g.reachable; p++) {
-            if (g.classOf[p] >= 0 && g.ids.get(p) == id) return Optional.of(object(p));
+            if (g.classOf(p) >= 0 && g.id(p) == id) return Optional.of(object(p));
         }
         return Optional.empty();
     }
@@ -211,7 +240,7 @@ public final class HeapSnapshot implements AutoCloseable {
                 }
             }
         }
-        String name = reader.referenceName(g.fileIndex[holder], g.ids.get(node));
+        String name = reader.referenceName(g.fileIndex[holder], g.id(node));
         return name == null ? "?" : name;
     }
 
@@ -228,10 +257,10 @@ public final class HeapSnapshot implements AutoCloseable {
 
     /** The object behind a node. */
     HeapObject object(int node) {
-        int c = g.classOf[node];
+        int c = g.classOf(node);
         String name = c < 0 ? "<frame>" : classes.get(c).name;
         long retained = node < g.reachable ? g.retained[node] : g.shallow(node);
-        return new HeapObject(node, g.ids.get(node), name, g.shallow(node), retained);
+        return new HeapObject(node, g.id(node), name, g.shallow(node), retained);
     }
 
     private static Set<GcRootKind> kinds(int bits) {

@@ -36,7 +36,7 @@ final class Histogram {
             if (k < childStart[v + 1]) {
                 next[sp - 1] = k + 1;
                 int w = children[k];
-                int c = g.classOf[w];
+                int c = g.classOf(w);
                 if (c >= 0) {
                     count[c]++;
                     shallow[c] += g.shallow(w);
@@ -49,7 +49,7 @@ final class Histogram {
                 stack[sp] = w;
                 next[sp++] = childStart[w];
             } else {
-                int c = g.classOf[v];
+                int c = g.classOf(v);
                 if (v != 0 && c >= 0) onPath[c]--;
                 sp--;
             }

@@ -39,6 +39,8 @@ final class IndexPass extends HeapScanner {
     boolean damaged;
     private boolean incomplete;
     private boolean recounting;
+    /** The class of the previous instance: runs of one class are common. */
+    private ClassInfo lastClass;
 
     IndexPass(HprofFile file, ProgressMonitor progress) {
         super(file.bytes);
@@ -232,7 +234,9 @@ final class IndexPass extends HeapScanner {
     }
 
     @Override void instance(long rec, long id, long classId, long data, int length) {
-        ClassInfo c = recounting ? classes.byIdOrUnknown(classId, false) : classes.byId(classId);
+        ClassInfo c = lastClass != null && lastClass.id == classId ? lastClass
+                : recounting ? classes.byIdOrUnknown(classId, false) : classes.byId(classId);
+        lastClass = c;
         if (c == null || !classes.resolveLayout(c, idSize, recounting)) {
             incomplete = true;
             object(rec, id, -1, 0);

@@ -26,6 +26,12 @@ final class IntChunks {
 
     void set(long i, int v) { blocks[(int) (i >>> SHIFT)][(int) (i & MASK)] = v; }
 
+    /** Releases the storage. */
+    void clear() {
+        blocks = new int[4][];
+        size = 0;
+    }
+
     /** Copies into one array and releases the blocks as it goes. */
     int[] drainToArray(int extra) {
         int[] out = new int[Math.toIntExact(size + extra)];

@@ -80,7 +80,7 @@ class HahaOracleTest {
             this.mat = mat;
             this.ours = ours;
             this.g = ours.graph();
-            for (int p = 1; p < g.reachable; p++) if (g.classOf[p] >= 0) nodeById.put(g.ids.get(p), p);
+            for (int p = 1; p < g.reachable; p++) if (g.classOf(p) >= 0) nodeById.put(g.id(p), p);
         }
 
         void compare(HeapObject o, String what, boolean mustBeExact) throws Exception {
@@ -145,11 +145,11 @@ class HahaOracleTest {
             boolean[] in = new boolean[g.reachable];
             in[node] = true;
             Set<Long> out = new HashSet<>();
-            if (g.classOf[node] >= 0) out.add(g.ids.get(node));
+            if (g.classOf(node) >= 0) out.add(g.id(node));
             for (int p = node + 1; p < g.reachable; p++) {
                 if (in[g.dominator[p]]) {
                     in[p] = true;
-                    if (g.classOf[p] >= 0) out.add(g.ids.get(p));
+                    if (g.classOf(p) >= 0) out.add(g.id(p));
                 }
             }
             return out;
