@@ -135,8 +135,8 @@ public final class HeapCommand implements Callable<Integer> {
         @Override public synchronized void phase(String name, long totalWork) {
             total = totalWork;
             lastTenth = 0;
-            System.err.printf(Locale.ROOT, "%7.2f s  (cpu %6.2f s)  %s%n", (System.nanoTime() - start) / 1e9, cpu(),
-                    name);
+            System.err.printf(Locale.ROOT, "%7.2f s  (cpu %6.2f s%s)  %s%n", (System.nanoTime() - start) / 1e9, cpu(),
+                    memory(), name);
         }
 
         @Override public synchronized void worked(long done) {
@@ -149,6 +149,25 @@ public final class HeapCommand implements Callable<Integer> {
         }
 
         @Override public boolean isCancelled() { return false; }
+
+        /** ", rss anon N MiB, file M MiB" on Linux, else "". */
+        private static String memory() {
+            try {
+                long anon = -1;
+                long file = -1;
+                for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+                    if (line.startsWith("RssAnon:")) anon = kib(line);
+                    if (line.startsWith("RssFile:")) file = kib(line);
+                }
+                return anon < 0 ? "" : String.format(Locale.ROOT, ", rss anon %d MiB, file %d MiB", anon >> 10, file >> 10);
+            } catch (IOException | RuntimeException e) {
+                return "";
+            }
+        }
+
+        private static long kib(String line) {
+            return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
 
         private double cpu() {
             return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : -1;

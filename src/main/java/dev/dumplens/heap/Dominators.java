@@ -9,7 +9,7 @@ import java.util.Arrays;
  * version: path compression, no balancing) with every step iterative, so object chains of any length need no call
  * stack. Work happens in DFS preorder numbers: the DFS from the root numbers every reachable node, then the
  * predecessor lists are built directly in those numbers, and the semidominator and dominator arrays are indexed by
- * them. Memory: five int arrays per reachable node plus the predecessor lists.
+ * them. Memory: six ints per reachable node plus the predecessor lists.
  */
 final class Dominators {
     private Dominators() { }
@@ -100,32 +100,26 @@ final class Dominators {
     static int[] compute(int r, int[] parent, int[] predStart, int[] preds, ProgressMonitor progress) {
         progress.phase("Computing dominators", r);
         int[] semi = new int[r];
-        int[] label = new int[r];
-        int[] ancestor = new int[r];
         int[] bucket = new int[r];
-        for (int i = 0; i < r; i++) {
-            semi[i] = i;
-            label[i] = i;
-        }
-        Arrays.fill(ancestor, -1);
+        for (int i = 0; i < r; i++) semi[i] = i;
         Arrays.fill(bucket, -1);
+        Forest forest = new Forest(r);
         // parent[w] doubles as the bucket chain link of w and finally as dom[w]: parent[w] is not needed after step w
         int[] dom = parent;
-        Compressor compressor = new Compressor(ancestor, label, semi);
         for (int w = r - 1; w > 0; w--) {
             int p = dom[w];
             int sw = semi[w];
             for (int k = predStart[w], e = predStart[w + 1]; k < e; k++) {
-                int u = compressor.eval(preds[k]);
-                if (semi[u] < sw) sw = semi[u];
+                int s = forest.evalSemi(preds[k]);
+                if (s < sw) sw = s;
             }
             semi[w] = sw;
             dom[w] = bucket[sw];
             bucket[sw] = w;
-            ancestor[w] = p;
+            forest.link(p, w, sw);
             for (int v = bucket[p]; v >= 0; ) {
                 int next = dom[v];
-                int u = compressor.eval(v);
+                int u = forest.eval(v);
                 dom[v] = semi[u] < semi[v] ? u : p;
                 v = next;
             }
@@ -142,37 +136,60 @@ final class Dominators {
         return dom;
     }
 
-    /** LINK/EVAL forest with iterative path compression. */
-    private static final class Compressor {
-        private final int[] ancestor;
-        private final int[] label;
-        private final int[] semi;
+    /**
+     * The LINK/EVAL forest with iterative path compression. Per node, three ints side by side (one cache line for
+     * what a compression step reads): the forest ancestor (-1 until linked), the label (the node with the smallest
+     * semidominator on the compressed path) and that label's semidominator.
+     */
+    private static final class Forest {
+        private final int[] f;
         private int[] stack = new int[256];
 
-        Compressor(int[] ancestor, int[] label, int[] semi) {
-            this.ancestor = ancestor;
-            this.label = label;
-            this.semi = semi;
+        Forest(int r) {
+            f = new int[3 * r];
+            for (int i = 0; i < r; i++) {
+                f[3 * i] = -1;
+                f[3 * i + 1] = i;
+                f[3 * i + 2] = i;
+            }
         }
 
+        /** Links {@code w} (whose semidominator is now final) below {@code p}. */
+        void link(int p, int w, int semiW) {
+            f[3 * w] = p;
+            f[3 * w + 2] = semiW;
+        }
+
+        /** The node with the smallest semidominator on the path from {@code v} up to its forest root (exclusive). */
         int eval(int v) {
-            int a = ancestor[v];
+            int a = f[3 * v];
             if (a < 0) return v;
-            if (ancestor[a] >= 0) compress(v);
-            return label[v];
+            if (f[3 * a] >= 0) compress(v);
+            return f[3 * v + 1];
+        }
+
+        /** The semidominator of {@link #eval}'s node; an unlinked node is its own, unprocessed, semidominator. */
+        int evalSemi(int v) {
+            int a = f[3 * v];
+            if (a < 0) return v;
+            if (f[3 * a] >= 0) compress(v);
+            return f[3 * v + 2];
         }
 
         private void compress(int v) {
             int sp = 0;
-            for (int x = v; ancestor[ancestor[x]] >= 0; x = ancestor[x]) {
+            for (int x = v; f[3 * f[3 * x]] >= 0; x = f[3 * x]) {
                 if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
                 stack[sp++] = x;
             }
             while (sp > 0) {
-                int x = stack[--sp];
-                int a = ancestor[x];
-                if (semi[label[a]] < semi[label[x]]) label[x] = label[a];
-                ancestor[x] = ancestor[a];
+                int x = 3 * stack[--sp];
+                int a = 3 * f[x];
+                if (f[a + 2] < f[x + 2]) {
+                    f[x + 1] = f[a + 1];
+                    f[x + 2] = f[a + 2];
+                }
+                f[x] = f[a];
             }
         }
     }
