@@ -4,7 +4,6 @@ import dev.dumplens.formats.DumpParseException;
 import dev.dumplens.model.ParseWarning;
 import dev.dumplens.progress.ProgressMonitor;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,7 +35,6 @@ final class GraphBuilder {
         pass1.run();
         int n = pass1.objectCount();
         if (n == 0) throw noObjects();
-        if (pass1.needsRecount()) pass1.recount();
         ClassTable classes = pass1.classes;
         if (classes.unknownCount() > 0) {
             warn(classes.unknownCount() + " classes are used by objects but not described in the dump");
@@ -166,51 +164,24 @@ final class GraphBuilder {
     private void readReferences(IdIndex index, int[] classOf, int[] offsets, int[] edges, int[] shallow,
                                 long[] rootBits, int[] instanceUnits, long classInstanceBytes) {
         IndexPass.Segment[] segments = pass1.segments.toArray(new IndexPass.Segment[0]);
+        Checkpoints cps = pass1.checkpoints;
         long first = segments[0].start();
         long span = segments[segments.length - 1].end() - first;
         progress.phase("Reading references", span);
         int n = pass1.objectCount();
         int workers = (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), Math.min(8, span >>> 24)));
         int[] bounds = new int[workers + 1];
-        bounds[workers] = n;
-        for (int w = 1; w < workers; w++) {
-            bounds[w] = Math.max(bounds[w - 1], checkpointAtOrAfter(first + span / workers * w) << IndexPass.CHECKPOINT_SHIFT);
-            bounds[w] = Math.min(bounds[w], n);
-        }
+        bounds[workers] = cps.size();
+        for (int w = 1; w < workers; w++) bounds[w] = Math.max(bounds[w - 1], cps.atOrAfter(first + span / workers * w));
         AtomicLong done = new AtomicLong();
-        List<EdgePass> passes = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        Throwable[] failure = new Throwable[1];
-        for (int w = 0; w < workers; w++) {
-            int from = bounds[w];
-            int to = bounds[w + 1];
-            if (from >= to) continue;
-            long start = pass1.checkpoints.get(from >>> IndexPass.CHECKPOINT_SHIFT);
-            EdgePass pass = new EdgePass(file.bytes, pass1.classes, index, classOf, offsets, edges, shallow, rootBits,
+        EdgePass[] passes = new EdgePass[workers];
+        Workers.run(workers, "dumplens-heap-references-", w -> {
+            passes[w] = new EdgePass(file.bytes, pass1.classes, index, classOf, offsets, edges, shallow, rootBits,
                     model, instanceUnits, classInstanceBytes, done, progress);
-            passes.add(pass);
-            Thread t = new Thread(() -> {
-                try {
-                    pass.run(segments, start, from, to);
-                } catch (Throwable e) {
-                    synchronized (failure) {
-                        if (failure[0] == null) failure[0] = e;
-                    }
-                }
-            }, "dumplens-heap-references-" + w);
-            threads.add(t);
-            t.start();
-        }
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new dev.dumplens.progress.CancelledException();
-            }
-        }
-        if (failure[0] instanceof RuntimeException re) throw re;
-        if (failure[0] instanceof Error err) throw err;
+            if (bounds[w] >= bounds[w + 1]) return;
+            int to = bounds[w + 1] < cps.size() ? cps.index(bounds[w + 1]) : n;
+            passes[w].run(segments, cps.position(bounds[w]), cps.index(bounds[w]), to);
+        });
         long dangling = 0;
         long overflow = 0;
         for (EdgePass p : passes) {
@@ -219,17 +190,6 @@ final class GraphBuilder {
         }
         if (dangling > 0) warn(dangling + " references point to objects that are not in the dump; they are ignored");
         if (overflow > 0) warn(overflow + " references could not be placed (file changed while reading?)");
-    }
-
-    private int checkpointAtOrAfter(long pos) {
-        LongChunks cps = pass1.checkpoints;
-        long lo = 0;
-        long hi = cps.size();
-        while (lo < hi) {
-            long mid = (lo + hi) >>> 1;
-            if (cps.get(mid) < pos) lo = mid + 1; else hi = mid;
-        }
-        return (int) lo;
     }
 
     /** Edges of thread objects to their frame nodes and thread-level locals, of frame nodes and of the super-root. */

@@ -63,7 +63,8 @@ final class Histogram {
         }
         totals[0] = total;
         out.sort(Comparator.comparingLong(ClassHistogramEntry::retainedBytes).reversed()
-                .thenComparing(Comparator.comparingLong(ClassHistogramEntry::shallowBytes).reversed()));
+                .thenComparing(Comparator.comparingLong(ClassHistogramEntry::shallowBytes).reversed())
+                .thenComparing(ClassHistogramEntry::className));
         return out;
     }
 }

@@ -5,18 +5,16 @@ import dev.dumplens.progress.ProgressMonitor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The first pass over the file: reads every top-level record and every heap sub-record once. It collects names,
- * stack traces, classes and GC roots, and for each object (numbered in file order) its id, its class and the number of
- * outgoing references it will get in the graph (non-null reference fields or elements, plus the reference to its class
- * object, as MAT counts it). It also remembers where every 64th object starts, so that any object can be found again
- * by skipping at most 63 records. When classes are dumped after objects that use them (unusual), {@link #recount}
- * runs the object part again once all classes are known.
+ * The first pass over the file. Top-level records (names, classes loaded, stack frames and traces) are read in order,
+ * and the heap dump's segments are listed. The segments are then indexed by {@link SegmentIndexer}s: the first ones,
+ * up to the end of the class dumps HotSpot writes first, in order; the rest in parallel on consecutive runs of
+ * segments, merged afterwards. The result, per object in file order: id, class, reference count; plus GC roots,
+ * checkpoints for finding objects again, and the readable extent of every segment.
  */
-final class IndexPass extends HeapScanner {
-    static final int CHECKPOINT_SHIFT = 6;
-
+final class IndexPass {
     /** The readable part of one HEAP_DUMP(_SEGMENT) body, and the index of its first object. */
     record Segment(long start, long end, int firstObject) { }
 
@@ -30,34 +28,48 @@ final class IndexPass extends HeapScanner {
     final LongChunks ids = new LongChunks();
     final IntChunks classOf = new IntChunks();
     final IntChunks refCounts = new IntChunks();
-    final LongChunks checkpoints = new LongChunks();
+    final Checkpoints checkpoints = new Checkpoints();
     long minId = Long.MAX_VALUE;
     long maxId = Long.MIN_VALUE;
-
-    private final ProgressMonitor progress;
     /** Whether some part of the file could not be read (truncated or corrupt). */
     boolean damaged;
+
+    private final HprofBytes b;
+    private final ProgressMonitor progress;
+    private final List<long[]> rawSegments = new ArrayList<>();
+    private final AtomicLong done = new AtomicLong();
+    private int objects;
     private boolean incomplete;
-    private boolean recounting;
-    /** The class of the previous instance: runs of one class are common. */
-    private ClassInfo lastClass;
 
     IndexPass(HprofFile file, ProgressMonitor progress) {
-        super(file.bytes);
         this.file = file;
+        this.b = file.bytes;
         this.names = new Names(file.bytes);
         this.warnings = file.warnings;
         this.progress = progress;
     }
 
-    int objectCount() { return objectIndex; }
-
-    /** Whether some object was met before its class; then {@link #recount} must run. */
-    boolean needsRecount() { return incomplete || classes.pseudoReplaced; }
+    int objectCount() { return objects; }
 
     void run() {
         long size = b.size();
         progress.phase("Reading records", size);
+        records(size);
+        done.set(file.headerEnd);
+        int first = classPrefix();
+        parallel(first);
+        for (ClassInfo c : classes.all) {
+            if (c.name == null) {
+                String vm = names.vmClassName(c.id);
+                c.name = vm == null ? "<class 0x" + Long.toHexString(c.id) + ">" : Hprof.javaClassName(vm);
+                classes.nameKnown(c);
+            }
+        }
+        if (incomplete || classes.pseudoReplaced) recount();
+    }
+
+    /** Reads the top-level records in order; heap dump records are only listed. */
+    private void records(long size) {
         long p = file.headerEnd;
         while (p < size) {
             if (p + 9 > size) {
@@ -78,18 +90,10 @@ final class IndexPass extends HeapScanner {
                         + (size - body) + ": file truncated or record length corrupt");
                 end = size;
             }
-            record(tag, body, end);
-            progress.worked(end);
-            progress.checkCancelled();
+            if (tag == Hprof.HEAP_DUMP || tag == Hprof.HEAP_DUMP_SEGMENT) rawSegments.add(new long[] {body, end});
+            else record(tag, body, end);
             if (cut) break;
             p = end;
-        }
-        for (ClassInfo c : classes.all) {
-            if (c.name == null) {
-                String vm = names.vmClassName(c.id);
-                c.name = vm == null ? "<class 0x" + Long.toHexString(c.id) + ">" : Hprof.javaClassName(vm);
-                classes.nameKnown(c);
-            }
         }
     }
 
@@ -99,7 +103,7 @@ final class IndexPass extends HeapScanner {
     }
 
     private void record(int tag, long body, long end) {
-        final int id = idSize;
+        final int id = b.idSize();
         switch (tag) {
             case Hprof.UTF8:
                 if (end - body >= id) names.addUtf8(b.id(body), body + id, end - body - id);
@@ -125,149 +129,101 @@ final class IndexPass extends HeapScanner {
                     traces.addTrace(b.i4(body), frames);
                 }
                 break;
-            case Hprof.HEAP_DUMP:
-            case Hprof.HEAP_DUMP_SEGMENT: {
-                int first = objectIndex;
-                long reached = scan(body, end, Integer.MAX_VALUE);
-                segments.add(new Segment(body, reached, first));
-                if (stopMessage != null) {
-                    warn(reached, stopMessage + "; the rest of this heap dump record ("
-                            + (end - reached) + " bytes) is not read");
-                }
-                break;
-            }
             default:
                 break;
         }
     }
 
     /**
+     * Indexes segments in order, reading class dumps, up to and including the first segment that holds another
+     * object (HotSpot dumps all classes first). Returns the number of segments done.
+     */
+    private int classPrefix() {
+        SegmentIndexer first = SegmentIndexer.reading(b, classes, names, ids, classOf, refCounts, done, progress);
+        int s = 0;
+        while (s < rawSegments.size() && first.plainObjects == 0) {
+            first.segment(rawSegments.get(s)[0], rawSegments.get(s)[1]);
+            s++;
+        }
+        merge(first, 0);
+        return s;
+    }
+
+    /**
+     * Indexes segments {@code [from, …)} in consecutive runs of about equal size, one per processor, and merges the
+     * runs in order. The class table is completed first and only read by the workers.
+     */
+    private void parallel(int from) {
+        int n = rawSegments.size() - from;
+        if (n <= 0) return;
+        for (ClassInfo c : new ArrayList<>(classes.all)) classes.resolveLayout(c, b.idSize(), false);
+        for (int t = Hprof.BOOLEAN; t <= Hprof.LONG; t++) classes.primitiveArray(t);
+        long start = rawSegments.get(from)[0];
+        long bytes = rawSegments.get(rawSegments.size() - 1)[1] - start;
+        int workers = (int) Math.max(1, Math.min(Math.min(n, Runtime.getRuntime().availableProcessors()),
+                Math.min(8, bytes >>> 24)));
+        int[] bounds = new int[workers + 1];
+        bounds[0] = from;
+        bounds[workers] = rawSegments.size();
+        for (int w = 1, s = from; w < workers; w++) {
+            while (s < rawSegments.size() && rawSegments.get(s)[0] < start + bytes / workers * w) s++;
+            bounds[w] = s;
+        }
+        SegmentIndexer[] runs = new SegmentIndexer[workers];
+        Workers.run(workers, "dumplens-heap-index-", w -> {
+            runs[w] = SegmentIndexer.worker(b, classes, names, done, progress);
+            for (int s = bounds[w]; s < bounds[w + 1]; s++) runs[w].segment(rawSegments.get(s)[0], rawSegments.get(s)[1]);
+        });
+        for (int w = 0; w < workers; w++) merge(runs[w], bounds[w]);
+    }
+
+    /**
+     * Appends a run's results (its segments starting at raw segment {@code firstSegment}), its object indexes
+     * shifted by the objects before it; reads the class dumps it deferred.
+     */
+    private void merge(SegmentIndexer x, int firstSegment) {
+        int base = objects;
+        for (int i = 0; i < x.scanned.size(); i++) {
+            SegmentIndexer.Scanned r = x.scanned.get(i);
+            long[] raw = rawSegments.get(firstSegment + i);
+            segments.add(new Segment(raw[0], r.reached(), base + r.firstObject()));
+            if (r.stopMessage() != null) {
+                warn(r.reached(), r.stopMessage() + "; the rest of this heap dump record (" + (raw[1] - r.reached())
+                        + " bytes) is not read");
+            }
+        }
+        if (x.ids != ids) {
+            ids.appendAll(x.ids);
+            classOf.appendAll(x.classOf);
+            refCounts.appendAll(x.refCounts);
+        }
+        checkpoints.append(x.checkpoints, base);
+        roots.appendAll(x.roots);
+        minId = Math.min(minId, x.minId);
+        maxId = Math.max(maxId, x.maxId);
+        for (int i = 0; i < x.deferredClassDumps.size(); i++) {
+            long rec = x.deferredClassDumps.get(i);
+            ClassInfo c = SegmentIndexer.parseClass(b, classes, names, rec, rec + 1, b.id(rec + 1));
+            classes.add(c);
+            c.objectIndex = base + x.deferredClassIndexes.get(i);
+        }
+        incomplete |= x.incomplete;
+        objects += x.objectIndex;
+    }
+
+    /**
      * Runs the object part again over the same segments, now that every class is known: recomputes each object's
      * class and reference count. Objects whose class is not in the dump get a pseudo class.
      */
-    void recount() {
-        recounting = true;
-        objectIndex = 0;
+    private void recount() {
         long total = 0;
-        for (Segment s : segments) total += s.end - s.start;
+        for (Segment s : segments) total += s.end() - s.start();
         progress.phase("Re-reading objects (classes dumped late)", total);
-        long done = 0;
+        SegmentIndexer x = SegmentIndexer.recounter(b, classes, names, classOf, refCounts, progress);
         for (Segment s : segments) {
-            scan(s.start, s.end, Integer.MAX_VALUE);
-            done += s.end - s.start;
-            progress.worked(done);
-            progress.checkCancelled();
+            x.objectIndex = s.firstObject();
+            x.scan(s.start(), s.end(), Integer.MAX_VALUE);
         }
-        recounting = false;
-    }
-
-    private void object(long rec, long id, int classIndex, int refs) {
-        if (recounting) {
-            classOf.set(objectIndex, classIndex);
-            refCounts.set(objectIndex, refs);
-            return;
-        }
-        if ((objectIndex & ((1 << CHECKPOINT_SHIFT) - 1)) == 0) checkpoints.add(rec);
-        ids.add(id);
-        classOf.add(classIndex);
-        refCounts.add(refs);
-        if (id < minId) minId = id;
-        if (id > maxId) maxId = id;
-    }
-
-    @Override void tick(long pos) {
-        if (!recounting) progress.worked(pos);
-        progress.checkCancelled();
-    }
-
-    @Override void classDump(long rec, long body, long end) {
-        long classId = b.id(body);
-        ClassInfo c;
-        if (recounting) {
-            c = classes.byId(classId);
-        } else {
-            c = parseClass(rec, body, classId);
-            classes.add(c);
-            c.objectIndex = objectIndex;
-        }
-        int refs = (c.superId != 0 ? 1 : 0) + (c.loaderId != 0 ? 1 : 0);
-        for (int i = 0; i < c.staticTypes.length; i++) {
-            if (c.staticTypes[i] == Hprof.OBJECT && c.staticValues[i] != 0) refs++;
-        }
-        object(rec, classId, -1, refs);
-    }
-
-    private ClassInfo parseClass(long rec, long body, long classId) {
-        final int id = idSize;
-        long superId = b.id(body + id + 4);
-        long loaderId = b.id(body + 2L * id + 4);
-        long p = body + 7L * id + 8;
-        int cp = b.u2(p);
-        p += 2;
-        for (int i = 0; i < cp; i++) p += 3 + Hprof.typeSize(b.u1(p + 2), id);
-        int ns = b.u2(p);
-        p += 2;
-        long[] staticNames = new long[ns];
-        byte[] staticTypes = new byte[ns];
-        long[] staticValues = new long[ns];
-        for (int i = 0; i < ns; i++) {
-            staticNames[i] = b.id(p);
-            int t = b.u1(p + id);
-            staticTypes[i] = (byte) t;
-            staticValues[i] = b.value(p + id + 1, t);
-            p += id + 1 + Hprof.typeSize(t, id);
-        }
-        int nf = b.u2(p);
-        p += 2;
-        long[] fieldNames = new long[nf];
-        byte[] fieldTypes = new byte[nf];
-        for (int i = 0; i < nf; i++) {
-            fieldNames[i] = b.id(p);
-            fieldTypes[i] = (byte) b.u1(p + id);
-            p += id + 1;
-        }
-        ClassInfo c = new ClassInfo(classes.size(), classId, superId, loaderId, rec, fieldNames, fieldTypes,
-                staticNames, staticTypes, staticValues);
-        String vm = names.vmClassName(classId);
-        if (vm != null) c.name = Hprof.javaClassName(vm);
-        return c;
-    }
-
-    @Override void instance(long rec, long id, long classId, long data, int length) {
-        ClassInfo c = lastClass != null && lastClass.id == classId ? lastClass
-                : recounting ? classes.byIdOrUnknown(classId, false) : classes.byId(classId);
-        lastClass = c;
-        if (c == null || !classes.resolveLayout(c, idSize, recounting)) {
-            incomplete = true;
-            object(rec, id, -1, 0);
-            return;
-        }
-        int refs = c.isPseudo() ? 0 : 1;
-        for (int off : c.refOffsets) {
-            if (off + idSize <= length && b.id(data + off) != 0) refs++;
-        }
-        object(rec, id, c.index, refs);
-    }
-
-    @Override void objectArray(long rec, long id, long arrayClassId, long data, int length) {
-        ClassInfo c = recounting ? classes.byIdOrUnknown(arrayClassId, true) : classes.byId(arrayClassId);
-        if (c == null) {
-            incomplete = true;
-            object(rec, id, -1, 0);
-            return;
-        }
-        int refs = c.isPseudo() ? 0 : 1;
-        for (int i = 0; i < length; i++) if (b.id(data + (long) i * idSize) != 0) refs++;
-        object(rec, id, c.index, refs);
-    }
-
-    @Override void primitiveArray(long rec, long id, int type, long data, int length) {
-        ClassInfo c = classes.primitiveArray(type);
-        object(rec, id, c.index, c.isPseudo() ? 0 : 1);
-    }
-
-    @Override void root(int tag, long id, int threadSerial, int extra) {
-        if (!recounting) roots.add(tag, id, threadSerial, extra);
     }
 
     private void warn(long offset, String message) {

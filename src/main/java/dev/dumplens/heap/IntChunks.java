@@ -26,6 +26,12 @@ final class IntChunks {
 
     void set(long i, int v) { blocks[(int) (i >>> SHIFT)][(int) (i & MASK)] = v; }
 
+    /** Appends every value of {@code other} and empties it. */
+    void appendAll(IntChunks other) {
+        for (long i = 0; i < other.size; i++) add(other.get(i));
+        other.clear();
+    }
+
     /** Releases the storage. */
     void clear() {
         blocks = new int[4][];

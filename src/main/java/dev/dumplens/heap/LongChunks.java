@@ -24,6 +24,12 @@ final class LongChunks {
 
     long get(long i) { return blocks[(int) (i >>> SHIFT)][(int) (i & MASK)]; }
 
+    /** Appends every value of {@code other} and empties it. */
+    void appendAll(LongChunks other) {
+        for (long i = 0; i < other.size; i++) add(other.get(i));
+        other.clear();
+    }
+
     /** Releases the storage. */
     void clear() {
         blocks = new long[4][];

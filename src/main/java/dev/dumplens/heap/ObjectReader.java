@@ -3,8 +3,8 @@ package dev.dumplens.heap;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads single objects back from the file by their file-order index: starts at the nearest remembered position (every
- * 64th object) and skips at most 63 records. Used for thread names and fields, strings and reference names.
+ * Reads single objects back from the file by their file-order index: starts at the nearest checkpoint before it and
+ * skips at most 63 records. Used for thread names and fields, strings and reference names.
  */
 final class ObjectReader {
     /** An instance record: its class and where its field data lies. */
@@ -15,12 +15,12 @@ final class ObjectReader {
 
     private final HprofBytes b;
     private final IndexPass.Segment[] segments;
-    private final LongChunks checkpoints;
+    private final Checkpoints checkpoints;
     private final ClassTable classes;
     private final Names names;
     private final int idSize;
 
-    ObjectReader(HprofBytes b, IndexPass.Segment[] segments, LongChunks checkpoints, ClassTable classes, Names names) {
+    ObjectReader(HprofBytes b, IndexPass.Segment[] segments, Checkpoints checkpoints, ClassTable classes, Names names) {
         this.b = b;
         this.segments = segments;
         this.checkpoints = checkpoints;
@@ -31,12 +31,11 @@ final class ObjectReader {
 
     /** Position of the sub-record of object {@code fileIndex}, or -1. */
     synchronized long locate(int fileIndex) {
-        if (fileIndex < 0) return -1;
-        long cp = fileIndex >>> IndexPass.CHECKPOINT_SHIFT;
-        if (cp >= checkpoints.size()) return -1;
-        long start = checkpoints.get(cp);
+        int cp = fileIndex < 0 ? -1 : checkpoints.floor(fileIndex);
+        if (cp < 0) return -1;
+        long start = checkpoints.position(cp);
         Locator loc = new Locator(b, fileIndex);
-        loc.objectIndex = (int) (cp << IndexPass.CHECKPOINT_SHIFT);
+        loc.objectIndex = checkpoints.index(cp);
         for (IndexPass.Segment s : segments) {
             if (s.end() <= start) continue;
             loc.scan(Math.max(start, s.start()), s.end(), fileIndex + 1);

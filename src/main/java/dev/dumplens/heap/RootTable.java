@@ -14,6 +14,11 @@ final class RootTable {
         extras.add(extra);
     }
 
+    /** Appends every root of {@code other}. */
+    void appendAll(RootTable other) {
+        for (int i = 0; i < other.size(); i++) add(other.tag(i), other.id(i), other.threadSerial(i), other.extra(i));
+    }
+
     int size() { return (int) tags.size(); }
 
     int tag(int i) { return tags.get(i); }
