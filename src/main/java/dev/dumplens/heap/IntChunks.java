@@ -26,9 +26,21 @@ final class IntChunks {
 
     void set(long i, int v) { blocks[(int) (i >>> SHIFT)][(int) (i & MASK)] = v; }
 
-    /** Appends every value of {@code other} and empties it. */
+    /** Appends every value of {@code other} and empties it, releasing its blocks as they are copied. */
     void appendAll(IntChunks other) {
-        for (long i = 0; i < other.size; i++) add(other.get(i));
+        long n = other.size;
+        for (long i = 0; i < n; ) {
+            int src = (int) (i & MASK);
+            int dst = (int) (size & MASK);
+            int count = (int) Math.min(Math.min(SIZE - src, SIZE - dst), n - i);
+            int b = (int) (size >>> SHIFT);
+            if (b == blocks.length) blocks = Arrays.copyOf(blocks, b * 2);
+            if (blocks[b] == null) blocks[b] = new int[SIZE];
+            System.arraycopy(other.blocks[(int) (i >>> SHIFT)], src, blocks[b], dst, count);
+            size += count;
+            i += count;
+            if ((i & MASK) == 0 || i == n) other.blocks[(int) ((i - 1) >>> SHIFT)] = null;
+        }
         other.clear();
     }
 
