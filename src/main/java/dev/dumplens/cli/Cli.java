@@ -9,7 +9,7 @@ import java.util.Set;
 @Command(name = "dumplens", mixinStandardHelpOptions = true, version = "DumpLens 0.1.0",
         description = "Offline analyzer for JVM thread dumps and heap dumps.",
         exitCodeOnInvalidInput = Cli.EXIT_INPUT, exitCodeOnExecutionException = 1,
-        subcommands = {CommandLine.HelpCommand.class, AnalyzeCommand.class, HeapCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, AnalyzeCommand.class, CompareCommand.class, HeapCommand.class})
 public final class Cli {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INPUT = 2;
@@ -30,6 +30,10 @@ public final class Cli {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Cli());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("dumplens " + cmd.getCommandName() + ": internal error (please report): " + e);
+            return 1;
+        });
         return cl;
     }
 }

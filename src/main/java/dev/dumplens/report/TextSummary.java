@@ -22,6 +22,7 @@ public final class TextSummary {
     static final int MAX_FRAMES = 6;
     static final int MAX_LOCKS = 15;
     static final int MAX_NAMES = 5;
+    static final int MAX_NAME_LENGTH = 80;
 
     private TextSummary() { }
 
@@ -126,12 +127,14 @@ public final class TextSummary {
         return threads.size() > MAX_NAMES ? sj + ", …" : sj.toString();
     }
 
+    /** The name in quotes on one line, cut to {@value #MAX_NAME_LENGTH} characters. */
     private static String quote(String name) {
-        return '"' + oneLine(name) + '"';
+        String shown = name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) + "…" : name;
+        return '"' + oneLine(shown) + '"';
     }
 
     /** Control characters (newlines in thread names) shown as escapes so that every entry stays on one line. */
-    private static String oneLine(String s) {
+    static String oneLine(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
