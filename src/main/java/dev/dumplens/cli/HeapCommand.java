@@ -2,14 +2,18 @@ package dev.dumplens.cli;
 
 import dev.dumplens.analysis.DumpAnalysis;
 import dev.dumplens.analysis.Similarity;
+import dev.dumplens.analysis.compare.CompareOptions;
+import dev.dumplens.analysis.compare.Comparison;
 import dev.dumplens.formats.DumpParseException;
 import dev.dumplens.formats.Formats;
 import dev.dumplens.formats.InputKind;
 import dev.dumplens.heap.HeapSnapshot;
 import dev.dumplens.heap.HeapThreadGroups;
 import dev.dumplens.model.ParseResult;
+import dev.dumplens.model.ThreadDump;
 import dev.dumplens.progress.ProgressMonitor;
 import dev.dumplens.report.HeapJsonWriter;
+import dev.dumplens.report.HeapReport;
 import dev.dumplens.report.HeapTextSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +36,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code dumplens heap [--json] [--top N] [--threads-from DUMP...] FILE.hprof}: retained heap per thread, stack
  * frame and local, thread groups, class histogram and top dominators of an HPROF heap dump; with
- * {@code --threads-from}, the retained heap of each group of those thread dumps. An unreadable heap dump gives a
+ * {@code --threads-from}, the retained heap of each group of those thread dumps and, for two or more, of each leak
+ * suspect of their comparison. An unreadable heap dump gives a
  * one-line error naming file and offset on stderr and exit code 2; an unreadable thread dump too, after the heap
  * analysis has been written.
  */
@@ -48,7 +53,8 @@ public final class HeapCommand implements Callable<Integer> {
     int top = 20;
 
     @Option(names = "--threads-from", arity = "1..*", paramLabel = "DUMP",
-            description = "Thread dumps of the same process: show the retained heap of each of their stack groups.")
+            description = "Thread dumps of the same process: show the retained heap of each of their stack groups "
+                    + "and, given two or more, of each leak suspect of their comparison.")
     List<String> threadsFrom = new ArrayList<>();
 
     @Option(names = "--similarity", paramLabel = "LEVEL", converter = AnalyzeCommand.SimilarityConverter.class,
@@ -82,9 +88,11 @@ public final class HeapCommand implements Callable<Integer> {
         try (heap) {
             int exit = Cli.EXIT_OK;
             Map<DumpAnalysis, List<HeapThreadGroups.Joined>> joins = new LinkedHashMap<>();
+            List<ThreadDump> threadDumps = new ArrayList<>();
             for (String d : dumps) {
                 try {
                     ParseResult r = Formats.parse(Path.of(d), d, ProgressMonitor.NONE);
+                    threadDumps.addAll(r.dumps());
                     for (DumpAnalysis a : DumpAnalysis.ofAll(r, similarity)) joins.put(a, HeapThreadGroups.join(heap, a));
                 } catch (DumpParseException e) {
                     System.err.println(e.userMessage());
@@ -94,13 +102,16 @@ public final class HeapCommand implements Callable<Integer> {
                     exit = Cli.EXIT_INPUT;
                 }
             }
-            List<HeapThreadGroups.Group> groups = HeapThreadGroups.group(heap, similarity);
+            List<HeapThreadGroups.JoinedSuspect> suspects = threadDumps.size() < 2 ? List.of()
+                    : HeapThreadGroups.joinSuspects(heap, Comparison.of(threadDumps,
+                            new CompareOptions(similarity, List.of())));
+            HeapReport report = new HeapReport(heap, HeapThreadGroups.group(heap, similarity), joins, suspects, top);
             BufferedOutputStream out = new BufferedOutputStream(System.out, 1 << 16);
             if (json) {
-                HeapJsonWriter.write(heap, groups, joins, top, out);
+                HeapJsonWriter.write(report, out);
             } else {
                 PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
-                HeapTextSummary.write(heap, groups, joins, top, w);
+                HeapTextSummary.write(report, w);
                 w.flush();
             }
             out.flush();

@@ -95,15 +95,18 @@ final class Dominators {
 
     /**
      * Immediate dominators in preorder numbers ({@code -1} for the root, number 0). Consumes {@code parent}: the
-     * returned array is the same array, overwritten.
+     * returned array is the same array, overwritten. {@code scratch} are int arrays no longer needed by the caller;
+     * those long enough are reused for the working arrays instead of allocating new ones.
      */
-    static int[] compute(int r, int[] parent, int[] predStart, int[] preds, ProgressMonitor progress) {
+    static int[] compute(int r, int[] parent, int[] predStart, int[] preds, ProgressMonitor progress,
+                         int[]... scratch) {
         progress.phase("Computing dominators", r);
-        int[] semi = new int[r];
-        int[] bucket = new int[r];
+        Scratch pool = new Scratch(scratch);
+        int[] semi = pool.take(r);
+        int[] bucket = pool.take(r);
         for (int i = 0; i < r; i++) semi[i] = i;
-        Arrays.fill(bucket, -1);
-        Forest forest = new Forest(r);
+        Arrays.fill(bucket, 0, r, -1);
+        Forest forest = new Forest(r, pool.take(3 * r));
         // parent[w] doubles as the bucket chain link of w and finally as dom[w]: parent[w] is not needed after step w
         int[] dom = parent;
         for (int w = r - 1; w > 0; w--) {
@@ -136,6 +139,29 @@ final class Dominators {
         return dom;
     }
 
+    /** Hands out the longest fitting scratch arrays, or new ones. */
+    private static final class Scratch {
+        private final int[][] arrays;
+
+        Scratch(int[][] arrays) {
+            this.arrays = arrays.clone();
+        }
+
+        int[] take(int length) {
+            int best = -1;
+            for (int i = 0; i < arrays.length; i++) {
+                if (arrays[i] != null && arrays[i].length >= length
+                        && (best < 0 || arrays[i].length < arrays[best].length)) {
+                    best = i;
+                }
+            }
+            if (best < 0) return new int[length];
+            int[] a = arrays[best];
+            arrays[best] = null;
+            return a;
+        }
+    }
+
     /**
      * The LINK/EVAL forest with iterative path compression. Per node, three ints side by side (one cache line for
      * what a compression step reads): the forest ancestor (-1 until linked), the label (the node with the smallest
@@ -145,8 +171,8 @@ final class Dominators {
         private final int[] f;
         private int[] stack = new int[256];
 
-        Forest(int r) {
-            f = new int[3 * r];
+        Forest(int r, int[] space) {
+            f = space;
             for (int i = 0; i < r; i++) {
                 f[3 * i] = -1;
                 f[3 * i + 1] = i;

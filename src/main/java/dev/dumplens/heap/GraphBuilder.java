@@ -74,8 +74,6 @@ final class GraphBuilder {
         Dominators.Dfs dfs = Dominators.dfs(superRoot, offsets, edges, total, progress);
         progress.phase("Indexing referrers", -1);
         int[][] predecessors = Dominators.predecessors(dfs, offsets, edges, total);
-        offsets = null;
-        edges = null;
         int reachable = dfs.reachable();
         int[] pre = dfs.pre();
         int[] fileIndex = dfs.vertex();
@@ -93,11 +91,13 @@ final class GraphBuilder {
             warn((next - reachable) + " objects are not reachable from any GC root; like MAT, they are left out");
         }
         roots.remap(pre);
-        pre = null;
         IdColumn ids = index.column();
         index = null;
-        collectGarbage();
-        int[] dom = Dominators.compute(reachable, parent, predecessors[0], predecessors[1], progress);
+        int[] dom = Dominators.compute(reachable, parent, predecessors[0], predecessors[1], progress, pre, offsets,
+                edges);
+        pre = null;
+        offsets = null;
+        edges = null;
         progress.phase("Retained sizes", reachable);
         collectGarbage();
         long[] retained = new long[reachable];

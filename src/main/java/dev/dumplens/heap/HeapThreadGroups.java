@@ -4,6 +4,9 @@ import dev.dumplens.analysis.DumpAnalysis;
 import dev.dumplens.analysis.Similarity;
 import dev.dumplens.analysis.StackGroup;
 import dev.dumplens.analysis.StackGrouper;
+import dev.dumplens.analysis.compare.Comparison;
+import dev.dumplens.analysis.compare.Suspect;
+import dev.dumplens.analysis.compare.ThreadTrack;
 import dev.dumplens.model.DumpThread;
 
 import java.util.ArrayList;
@@ -15,7 +18,8 @@ import java.util.Map;
 
 /**
  * The heap dump's threads grouped by identical stack with the thread-dump grouping ({@link StackGrouper}), and the
- * join of a thread dump of the same process to the heap dump's threads (by thread id first, then by name).
+ * join of thread dumps of the same process to the heap dump's threads (by thread id first, then by name): the
+ * retained heap of each group of a thread dump, and of each leak suspect of a comparison of several thread dumps.
  */
 public final class HeapThreadGroups {
     private HeapThreadGroups() { }
@@ -43,6 +47,19 @@ public final class HeapThreadGroups {
      */
     public record Joined(StackGroup group, List<HeapThread> matched, long retainedBytes) {
         public Joined {
+            matched = List.copyOf(matched);
+        }
+    }
+
+    /**
+     * A leak suspect of a thread-dump comparison with the heap its threads retain in the heap dump.
+     *
+     * @param suspect       the suspect
+     * @param matched       heap dump threads matched to the suspect's threads (as they are in the latest dump)
+     * @param retainedBytes their retained heap, summed
+     */
+    public record JoinedSuspect(Suspect suspect, List<HeapThread> matched, long retainedBytes) {
+        public JoinedSuspect {
             matched = List.copyOf(matched);
         }
     }
@@ -83,10 +100,7 @@ public final class HeapThreadGroups {
     public static List<Joined> join(HeapSnapshot heap, DumpAnalysis threadDump) {
         Map<Long, HeapThread> byTid = new HashMap<>();
         Map<String, List<HeapThread>> byName = new HashMap<>();
-        for (HeapThread t : heap.threads()) {
-            if (t.tid() != null) byTid.putIfAbsent(t.tid(), t);
-            byName.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(t);
-        }
+        index(heap, byTid, byName);
         Map<HeapThread, Boolean> used = new IdentityHashMap<>();
         List<Joined> out = new ArrayList<>();
         for (StackGroup g : threadDump.groups()) {
@@ -102,6 +116,34 @@ public final class HeapThreadGroups {
         }
         out.sort(Comparator.comparingLong(Joined::retainedBytes).reversed());
         return out;
+    }
+
+    /** Joins a comparison's leak suspects (in their rank order) to the heap dump's threads. */
+    public static List<JoinedSuspect> joinSuspects(HeapSnapshot heap, Comparison comparison) {
+        Map<Long, HeapThread> byTid = new HashMap<>();
+        Map<String, List<HeapThread>> byName = new HashMap<>();
+        index(heap, byTid, byName);
+        List<JoinedSuspect> out = new ArrayList<>();
+        for (Suspect s : comparison.suspects()) {
+            Map<HeapThread, Boolean> used = new IdentityHashMap<>();
+            List<HeapThread> matched = new ArrayList<>();
+            long sum = 0;
+            for (ThreadTrack t : s.threads()) {
+                HeapThread h = match(t.latest(), byTid, byName, used);
+                if (h == null) continue;
+                matched.add(h);
+                sum += h.retainedBytes();
+            }
+            out.add(new JoinedSuspect(s, matched, sum));
+        }
+        return out;
+    }
+
+    private static void index(HeapSnapshot heap, Map<Long, HeapThread> byTid, Map<String, List<HeapThread>> byName) {
+        for (HeapThread t : heap.threads()) {
+            if (t.tid() != null) byTid.putIfAbsent(t.tid(), t);
+            byName.computeIfAbsent(t.name(), k -> new ArrayList<>()).add(t);
+        }
     }
 
     private static HeapThread match(DumpThread t, Map<Long, HeapThread> byTid, Map<String, List<HeapThread>> byName,

@@ -32,6 +32,8 @@ import java.util.Map;
  *  "dominators": [ {"className", "objectId", "shallowBytes", "retainedBytes"} ],   // top N
  *  "threadDumps": [ {"file", "index", "groups": [ {"groupKey", "state", "nameTemplate", "threads",
  *                    "matchedThreads", "retainedBytes", "topFrame"} ]} ],          // with --threads-from
+ *  "suspects": [ {"rank", "kind", "summary", "nameTemplate", "threads", "matchedThreads", "retainedBytes"} ],
+ *                                                          // with --threads-from and two or more thread dumps
  *  "warnings": [ "file:@offset: message" ] }
  * </pre>
  */
@@ -40,10 +42,11 @@ public final class HeapJsonWriter {
 
     private HeapJsonWriter() { }
 
-    /** Writes the document for {@code heap}; {@code joins} pairs each thread dump with its joined groups. */
-    public static void write(HeapSnapshot heap, List<HeapThreadGroups.Group> groups,
-                             Map<DumpAnalysis, List<HeapThreadGroups.Joined>> joins, int top, OutputStream out)
-            throws IOException {
+    /** Writes the document. */
+    public static void write(HeapReport report, OutputStream out) throws IOException {
+        HeapSnapshot heap = report.heap();
+        List<HeapThreadGroups.Group> groups = report.groups();
+        int top = report.top();
         try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.writeStartObject();
@@ -81,7 +84,21 @@ public final class HeapJsonWriter {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            writeJoins(json, joins);
+            writeJoins(json, report.joins());
+            json.writeArrayFieldStart("suspects");
+            int rank = 1;
+            for (HeapThreadGroups.JoinedSuspect j : report.suspects()) {
+                json.writeStartObject();
+                json.writeNumberField("rank", rank++);
+                json.writeStringField("kind", j.suspect().kind().label());
+                json.writeStringField("summary", j.suspect().summary());
+                json.writeStringField("nameTemplate", j.suspect().nameTemplate());
+                json.writeNumberField("threads", j.suspect().threads().size());
+                json.writeNumberField("matchedThreads", j.matched().size());
+                json.writeNumberField("retainedBytes", j.retainedBytes());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
             json.writeArrayFieldStart("warnings");
             for (ParseWarning w : heap.warnings()) json.writeString(w.toString());
             json.writeEndArray();

@@ -24,8 +24,11 @@ public final class HeapTextSummary {
 
     private HeapTextSummary() { }
 
-    public static void write(HeapSnapshot heap, List<HeapThreadGroups.Group> groups,
-                             Map<DumpAnalysis, List<HeapThreadGroups.Joined>> joins, int top, PrintWriter out) {
+    public static void write(HeapReport report, PrintWriter out) {
+        HeapSnapshot heap = report.heap();
+        List<HeapThreadGroups.Group> groups = report.groups();
+        Map<DumpAnalysis, List<HeapThreadGroups.Joined>> joins = report.joins();
+        int top = report.top();
         out.printf(Locale.ROOT, "%s: HPROF %s, %d-byte ids, %,d objects, %s shallow (%s)%n", heap.source(),
                 heap.hprofVersion(), heap.idSize(), heap.objectCount(), bytes(heap.shallowBytes()),
                 heap.shallowSizeModel().name());
@@ -57,6 +60,15 @@ public final class HeapTextSummary {
             for (HeapThreadGroups.Joined j : e.getValue().subList(0, Math.min(top, e.getValue().size()))) {
                 out.printf(Locale.ROOT, "  %10s  %4d × %s  %s  (%d matched in the heap dump)%n", bytes(j.retainedBytes()),
                         j.group().size(), j.group().nameTemplate(), j.group().state(), j.matched().size());
+            }
+        }
+        if (!report.suspects().isEmpty()) {
+            out.printf(Locale.ROOT, "%nLeak suspects of those thread dumps, with the heap their threads retain:%n");
+            int rank = 1;
+            for (HeapThreadGroups.JoinedSuspect j : report.suspects()) {
+                out.printf(Locale.ROOT, "  %2d. %10s  %s  (%d of %d threads matched)%n", rank++,
+                        bytes(j.retainedBytes()), j.suspect().summary(), j.matched().size(),
+                        j.suspect().threads().size());
             }
         }
         List<ClassHistogramEntry> hist = heap.histogram();

@@ -78,6 +78,31 @@ class HeapCommandTest {
     }
 
     @Test
+    void twoThreadDumpsGiveLeakSuspectsWithTheHeapTheirThreadsRetain() throws Exception {
+        Path hprof = ScenarioDumpsAccess.current();
+        Path latest = ScenarioDumpsAccess.jstackOf(hprof);
+        Path earlier = Path.of(hprof + ".jstack-earlier.txt");
+        CliRun run = CliRun.of("heap", "--json", "--threads-from", earlier.toString(), latest.toString(),
+                hprof.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode d = JSON.readTree(run.out());
+        assertThat(d.get("threadDumps")).hasSize(2);
+        JsonNode suspects = d.get("suspects");
+        assertThat(suspects.size()).isPositive();
+        long payloadA = d.get("threads").get(0).get("retainedBytes").asLong();
+        boolean found = false;
+        for (JsonNode s : suspects) {
+            assertThat(s.get("matchedThreads").asInt()).isLessThanOrEqualTo(s.get("threads").asInt());
+            if (s.get("kind").asText().equals("stuck-threads") && s.get("summary").asText().contains("payload-A")) {
+                assertThat(s.get("matchedThreads").asInt()).isPositive();
+                assertThat(s.get("retainedBytes").asLong()).isGreaterThanOrEqualTo(payloadA);
+                found = true;
+            }
+        }
+        assertThat(found).as(suspects.toString()).isTrue();
+    }
+
+    @Test
     void threadsFromMayListTheHeapDumpLast() throws Exception {
         Path hprof = ScenarioDumpsAccess.current();
         Path jstack = ScenarioDumpsAccess.jstackOf(hprof);

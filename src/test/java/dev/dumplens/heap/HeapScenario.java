@@ -13,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
  * Builds a heap with known structure in its own JVM and dumps it with {@code HotSpotDiagnosticMXBean.dumpHeap}
  * (live objects only). Run as a child process: {@code java -cp test-classes dev.dumplens.heap.HeapScenario OUT.hprof};
  * it also writes {@code OUT.hprof.threads} (name, id and daemon flag of its threads, tab-separated, one per line) and
- * {@code OUT.hprof.jstack.txt}, a {@code jstack} thread dump of the process taken just before the heap dump.
+ * {@code OUT.hprof.jstack.txt}, a {@code jstack} thread dump of the process taken just before the heap dump, and
+ * {@code OUT.hprof.jstack-earlier.txt}, one taken a second earlier.
  * <p>
  * Designed ground truth (payloads are {@code byte[]}s only the named frames' locals reference):
  * <ul>
@@ -68,6 +69,8 @@ public final class HeapScenario {
         for (Thread t : threads) facts.append(t.getName()).append('\t').append(t.getId()).append('\t')
                 .append(t.isDaemon()).append('\n');
         Files.writeString(Path.of(args[0] + ".threads"), facts.toString());
+        jstack(Path.of(args[0] + ".jstack-earlier.txt"));
+        Thread.sleep(1000);
         jstack(Path.of(args[0] + ".jstack.txt"));
         HotSpotDiagnosticMXBean bean = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
         bean.dumpHeap(args[0], true);

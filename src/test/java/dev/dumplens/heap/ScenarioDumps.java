@@ -83,6 +83,7 @@ final class ScenarioDumps {
             out.toFile().deleteOnExit();
             Path.of(out + ".threads").toFile().deleteOnExit();
             Path.of(out + ".jstack.txt").toFile().deleteOnExit();
+            Path.of(out + ".jstack-earlier.txt").toFile().deleteOnExit();
             return out;
         } catch (IOException | java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
