@@ -93,7 +93,9 @@ public final class HeapCommand implements Callable<Integer> {
                 try {
                     ParseResult r = Formats.parse(Path.of(d), d, ProgressMonitor.NONE);
                     threadDumps.addAll(r.dumps());
-                    for (DumpAnalysis a : DumpAnalysis.ofAll(r, similarity)) joins.put(a, HeapThreadGroups.join(heap, a));
+                    for (DumpAnalysis a : DumpAnalysis.ofAll(r, similarity)) {
+                        joins.put(a, HeapThreadGroups.join(heap, a));
+                    }
                 } catch (DumpParseException e) {
                     System.err.println(e.userMessage());
                     exit = Cli.EXIT_INPUT;
@@ -170,7 +172,8 @@ public final class HeapCommand implements Callable<Integer> {
                     if (line.startsWith("RssAnon:")) anon = kib(line);
                     if (line.startsWith("RssFile:")) file = kib(line);
                 }
-                return anon < 0 ? "" : String.format(Locale.ROOT, ", rss anon %d MiB, file %d MiB", anon >> 10, file >> 10);
+                if (anon < 0) return "";
+                return String.format(Locale.ROOT, ", rss anon %d MiB, file %d MiB", anon >> 10, file >> 10);
             } catch (IOException | RuntimeException e) {
                 return "";
             }

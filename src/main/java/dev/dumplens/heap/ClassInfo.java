@@ -29,8 +29,6 @@ final class ClassInfo {
     boolean layoutResolved;
     /** Byte offsets of the reference fields within an instance's field data, over the whole class chain. */
     int[] refOffsets;
-    /** Size of an instance's field data in the dump (the class chain's fields at dump sizes). */
-    int dumpDataSize;
     int primitiveFieldBytes;
 
     ClassInfo(int index, long id, long superId, long loaderId, long filePos, long[] fieldNameIds, byte[] fieldTypes,

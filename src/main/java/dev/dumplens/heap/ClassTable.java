@@ -114,7 +114,6 @@ final class ClassTable {
         }
         for (int i = 0; i + 1 < chain.size(); i++) chain.get(i).superClass = chain.get(i + 1);
         c.refOffsets = offsets;
-        c.dumpDataSize = off;
         c.primitiveFieldBytes = prim;
         c.layoutResolved = true;
         return true;

@@ -2,9 +2,10 @@ package dev.dumplens.heap;
 
 /**
  * The second pass: writes every object's outgoing references as object indexes into the preallocated edge array
- * (CSR layout: the edges of object {@code i} start at {@code offsets[i]}) and its shallow size (in 8-byte units). Several instances run
- * in parallel on disjoint object ranges. A reference to an id that is not in the dump, or to a GC root (which cannot
- * change any dominator: the super-root already reaches it directly), is written as -1 and removed afterwards.
+ * (CSR layout: the edges of object {@code i} start at {@code offsets[i]}) and its shallow size (in 8-byte units).
+ * Several instances run in parallel on disjoint object ranges. A reference to an id that is not in the dump, or to
+ * a GC root (which cannot change any dominator: the super-root already reaches it directly), is written as -1 and
+ * removed afterwards.
  */
 final class EdgePass extends HeapScanner {
     private final ClassTable classes;

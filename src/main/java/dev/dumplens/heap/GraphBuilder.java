@@ -44,10 +44,13 @@ final class GraphBuilder {
         IdIndex index = IdIndex.build(pass1.ids, pass1.classOf, pass1.minId, pass1.maxId);
         pass1.ids.clear();
         if (index.duplicates() > 0) warn(index.duplicates() + " object ids occur more than once; the first is used");
-        model = ShallowSizeModel.guess(file.idSize, pass1.minId, pass1.maxId, classes.byName("java.lang.Record") != null);
+        boolean records = classes.byName("java.lang.Record") != null;
+        model = ShallowSizeModel.guess(file.idSize, pass1.minId, pass1.maxId, records);
         int[] classOf = pass1.classOf.drainToArray(0);
         ClassInfo classClass = classes.byNameOrPseudo("java.lang.Class");
-        for (ClassInfo c : classes.all) if (!c.isPseudo() && c.objectIndex >= 0) classOf[c.objectIndex] = classClass.index;
+        for (ClassInfo c : classes.all) {
+            if (!c.isPseudo() && c.objectIndex >= 0) classOf[c.objectIndex] = classClass.index;
+        }
         int[] instanceUnits = ShallowSizes.instanceUnits(classes, model);
         long classInstanceBytes = classClass.isPseudo() ? model.instanceSize(0, 0)
                 : ShallowSizes.bytes(instanceUnits[classClass.index]);
@@ -172,7 +175,9 @@ final class GraphBuilder {
         int workers = (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), Math.min(8, span >>> 24)));
         int[] bounds = new int[workers + 1];
         bounds[workers] = cps.size();
-        for (int w = 1; w < workers; w++) bounds[w] = Math.max(bounds[w - 1], cps.atOrAfter(first + span / workers * w));
+        for (int w = 1; w < workers; w++) {
+            bounds[w] = Math.max(bounds[w - 1], cps.atOrAfter(first + span / workers * w));
+        }
         AtomicLong done = new AtomicLong();
         EdgePass[] passes = new EdgePass[workers];
         Workers.run(workers, "dumplens-heap-references-", w -> {
@@ -204,7 +209,9 @@ final class GraphBuilder {
                 int q = offsets[t.frameNode[f]];
                 for (int i = 0; i < locals.size(); i++) edges[q++] = nonRoot(locals.get(i), rootBits);
             }
-            for (int i = 0; i < t.threadLocals.size(); i++) edges[(int) pos++] = nonRoot(t.threadLocals.get(i), rootBits);
+            for (int i = 0; i < t.threadLocals.size(); i++) {
+                edges[(int) pos++] = nonRoot(t.threadLocals.get(i), rootBits);
+            }
             cursor.put(t.node, pos);
         }
         System.arraycopy(roots.nodes, 0, edges, offsets[superRoot], roots.nodes.length);

@@ -136,7 +136,7 @@ abstract class HeapScanner {
         return p;
     }
 
-    /** The end of a CLASS_DUMP body starting at {@code q} (the class id), or -1 when it does not fit before {@code end}. */
+    /** The end of the CLASS_DUMP body starting at {@code q} (the class id), or -1 when it does not fit before end. */
     final long classDumpEnd(long q, long end) {
         final int id = idSize;
         long p = q + 7L * id + 8;

@@ -127,7 +127,10 @@ public final class HeapSnapshot implements AutoCloseable {
         return dominatedBy(0, limit);
     }
 
-    /** The objects {@code parent} immediately dominates, largest retained size first (frames of a thread are see-through). */
+    /**
+     * The objects {@code parent} immediately dominates, largest retained size first (a thread's frames are
+     * see-through: a thread's children include what its frames dominate).
+     */
     public List<HeapObject> dominated(HeapObject parent, int limit) {
         return dominatedBy(parent.node(), limit);
     }
@@ -277,7 +280,8 @@ public final class HeapSnapshot implements AutoCloseable {
             for (int f = 0; f < t.depth; f++) {
                 int fn = t.frameNode[f];
                 if (fn >= 0) frameNodes.put(fn, new FrameRef(t, f, stack.get(f)));
-                frames.add(new HeapFrame(f, stack.get(f), fn < 0 ? 0 : g.retained[fn], locals(t.frameLocals[f], t.frameKinds[f])));
+                long retained = fn < 0 ? 0 : g.retained[fn];
+                frames.add(new HeapFrame(f, stack.get(f), retained, locals(t.frameLocals[f], t.frameKinds[f])));
             }
             ThreadDecoder.Facts facts = t.facts;
             out.add(new HeapThread(facts.name(), facts.tid(), facts.daemon(), facts.priority(), facts.state(),

@@ -82,21 +82,6 @@ final class Hprof {
         }
     }
 
-    /** The JVM descriptor of a primitive array class ({@code [B}), as HotSpot names it in LOAD_CLASS records. */
-    static String primitiveArrayDescriptor(int type) {
-        switch (type) {
-            case BOOLEAN: return "[Z";
-            case CHAR: return "[C";
-            case FLOAT: return "[F";
-            case DOUBLE: return "[D";
-            case BYTE: return "[B";
-            case SHORT: return "[S";
-            case INT: return "[I";
-            case LONG: return "[J";
-            default: return null;
-        }
-    }
-
     static String tagName(int tag) {
         return String.format("0x%02X", tag);
     }
@@ -104,7 +89,8 @@ final class Hprof {
     /**
      * A class name as Java shows it: {@code java/lang/String} → {@code java.lang.String}, {@code [B} →
      * {@code byte[]}, {@code [[Ljava/lang/Object;} → {@code java.lang.Object[][]}; a hidden class
-     * {@code Foo$$Lambda$1+0x0000…} → {@code Foo$$Lambda$1/0x0000…}, as {@code Class.getName()} and jstack print it.
+     * {@code Foo$$Lambda$1+0x0000…} → {@code Foo$$Lambda$1/0x0000…}, as {@code Class.getName()} and jstack
+     * print it.
      */
     static String javaClassName(String vmName) {
         String n = vmName.replace('/', '.');

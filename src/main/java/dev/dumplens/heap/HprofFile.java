@@ -101,10 +101,10 @@ final class HprofFile implements AutoCloseable {
         int nul = -1;
         for (int i = 0; i < n; i++) if (h[i] == 0) { nul = i; break; }
         String start = new String(h, 0, Math.min(n, MAGIC.length()), StandardCharsets.ISO_8859_1);
-        if (!start.equals(MAGIC.substring(0, start.length())) || n < MAGIC.length()) {
+        if (!start.equals(MAGIC.substring(0, start.length()))) {
             throw new DumpParseException(source, -1, 0, "not an HPROF heap dump (no \"JAVA PROFILE\" header)");
         }
-        if (nul < 0) throw new DumpParseException(source, -1, n, "truncated HPROF header");
+        if (nul < 0 || n < MAGIC.length()) throw new DumpParseException(source, -1, n, "truncated HPROF header");
         String version = new String(h, 0, nul, StandardCharsets.ISO_8859_1).substring(MAGIC.length());
         if (nul + 13 > n) throw new DumpParseException(source, -1, n, "truncated HPROF header");
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(h, 0, n);

@@ -27,7 +27,10 @@ final class IdColumn {
         return units != null ? base + ((units[i] & 0xffffffffL) << shift) : ids[i];
     }
 
-    /** A copy with {@code size} entries where entry {@code p} is this column's entry {@code order[p]} (0 where {@code order[p]} is outside this column). */
+    /**
+     * A copy with {@code size} entries where entry {@code p} is this column's entry {@code order[p]} (0 where
+     * {@code order[p]} is outside this column).
+     */
     IdColumn permute(int[] order, int size) {
         if (units != null) {
             int[] u = new int[size];

@@ -12,9 +12,10 @@ import java.util.Arrays;
  * <p>
  * Any other order ({@link Sorted}): each id is packed with its index into one long
  * ({@code (id - minId) >>> alignmentBits} in the high bits, the index in the low bits) and the array is sorted, so a
- * lookup is a directory step plus a binary search within a bucket of about two entries, and the whole index takes 8 bytes per object plus a directory of
- * about 2. Dumps whose ids cannot be packed that way (ids spread over more than 2^(63 - index bits) alignment units)
- * fall back to a hash map. When an id occurs twice, lookups find its first occurrence.
+ * lookup is a directory step plus a binary search within a bucket of about two entries, and the whole index takes 8
+ * bytes per object plus a directory of about 2. Dumps whose ids cannot be packed that way (ids spread over more than
+ * 2^(63 - index bits) alignment units) fall back to a hash map. When an id occurs twice, lookups find its first
+ * occurrence.
  */
 abstract class IdIndex {
     /** The index of the object with this id, or -1. */

@@ -172,7 +172,9 @@ final class IndexPass {
         SegmentIndexer[] runs = new SegmentIndexer[workers];
         Workers.run(workers, "dumplens-heap-index-", w -> {
             runs[w] = SegmentIndexer.worker(b, classes, names, done, progress);
-            for (int s = bounds[w]; s < bounds[w + 1]; s++) runs[w].segment(rawSegments.get(s)[0], rawSegments.get(s)[1]);
+            for (int s = bounds[w]; s < bounds[w + 1]; s++) {
+                runs[w].segment(rawSegments.get(s)[0], rawSegments.get(s)[1]);
+            }
         });
         for (int w = 0; w < workers; w++) merge(runs[w], bounds[w]);
     }

@@ -45,7 +45,7 @@ final class Roots {
             int serial = table.threadSerial(i);
             if (!bySerial.containsKey(serial)) {
                 int trace = table.extra(i);
-                bySerial.put(serial, new ThreadRoots(serial, obj, trace, traces.depth(trace)));
+                bySerial.put(serial, new ThreadRoots(obj, trace, traces.depth(trace)));
             }
             addGlobal(obj, GcRootKind.THREAD_OBJECT, position, nodes, kinds);
         }
@@ -67,12 +67,14 @@ final class Roots {
             }
         }
         for (ClassInfo c : classes.all) {
-            if (!c.isPseudo() && c.loaderId == 0 && !c.isArray() && c.objectIndex >= 0 && !position.contains(c.objectIndex)) {
+            boolean bootClass = !c.isPseudo() && c.loaderId == 0 && !c.isArray() && c.objectIndex >= 0;
+            if (bootClass && !position.contains(c.objectIndex)) {
                 addGlobal(c.objectIndex, GcRootKind.SYSTEM_CLASS, position, nodes, kinds);
             }
         }
         if (missing > 0) {
-            warnings.add(ParseWarning.atOffset(source, -1, missing + " GC root records refer to objects not in the dump"));
+            warnings.add(ParseWarning.atOffset(source, -1,
+                    missing + " GC root records refer to objects not in the dump"));
         }
         int next = objects;
         for (ThreadRoots t : bySerial.values()) {

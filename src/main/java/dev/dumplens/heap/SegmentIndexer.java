@@ -54,7 +54,8 @@ final class SegmentIndexer extends HeapScanner {
 
     /** The indexer that reads class dumps into {@code classes} (the start of the heap dump, or everything). */
     static SegmentIndexer reading(HprofBytes b, ClassTable classes, Names names, LongChunks ids, IntChunks classOf,
-                                  IntChunks refCounts, AtomicLong done, dev.dumplens.progress.ProgressMonitor progress) {
+                                  IntChunks refCounts, AtomicLong done,
+                                  dev.dumplens.progress.ProgressMonitor progress) {
         return new SegmentIndexer(b, classes, names, ids, classOf, refCounts, true, false, done, progress);
     }
 

@@ -48,7 +48,8 @@ public record ShallowSizeModel(String name, int headerBytes, int arrayHeaderByte
     /** Picks the model for a dump with the given identifier size and object address range. */
     static ShallowSizeModel guess(int idSize, long minAddress, long maxAddress, boolean hasRecordClass) {
         if (idSize == 4) return HOTSPOT_32;
-        boolean compressed = maxAddress - minAddress < COMPRESSED_LIMIT && Long.compareUnsigned(maxAddress, ZGC_BASE) < 0;
+        boolean compressed = maxAddress - minAddress < COMPRESSED_LIMIT
+                && Long.compareUnsigned(maxAddress, ZGC_BASE) < 0;
         if (compressed) return HOTSPOT_64_COMPRESSED;
         return hasRecordClass ? HOTSPOT_64_WIDE_REFS : HOTSPOT_64_UNCOMPRESSED;
     }

@@ -8,7 +8,6 @@ package dev.dumplens.heap;
  * and each frame node retains what only that frame reaches.
  */
 final class ThreadRoots {
-    final int serial;
     final int traceSerial;
     final int depth;
     /** The thread object: its file index while building, its node number afterwards. */
@@ -22,8 +21,7 @@ final class ThreadRoots {
     /** Name, id, state… read from the thread object. */
     ThreadDecoder.Facts facts;
 
-    ThreadRoots(int serial, int node, int traceSerial, int depth) {
-        this.serial = serial;
+    ThreadRoots(int node, int traceSerial, int depth) {
         this.node = node;
         this.traceSerial = traceSerial;
         this.depth = depth;

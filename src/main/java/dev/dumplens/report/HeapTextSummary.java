@@ -58,8 +58,9 @@ public final class HeapTextSummary {
         for (Map.Entry<DumpAnalysis, List<HeapThreadGroups.Joined>> e : joins.entrySet()) {
             out.printf(Locale.ROOT, "%nGroups of %s by retained heap:%n", e.getKey().dump().label(false));
             for (HeapThreadGroups.Joined j : e.getValue().subList(0, Math.min(top, e.getValue().size()))) {
-                out.printf(Locale.ROOT, "  %10s  %4d × %s  %s  (%d matched in the heap dump)%n", bytes(j.retainedBytes()),
-                        j.group().size(), j.group().nameTemplate(), j.group().state(), j.matched().size());
+                out.printf(Locale.ROOT, "  %10s  %4d × %s  %s  (%d matched in the heap dump)%n",
+                        bytes(j.retainedBytes()), j.group().size(), j.group().nameTemplate(), j.group().state(),
+                        j.matched().size());
             }
         }
         if (!report.suspects().isEmpty()) {
