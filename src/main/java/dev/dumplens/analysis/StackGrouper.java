@@ -40,7 +40,8 @@ public final class StackGrouper {
         for (int i = 0; i < threads.size(); i++) {
             DumpThread t = threads.get(i);
             List<StackFrame> frames = t.frames().size() > limit ? t.frames().subList(0, limit) : t.frames();
-            Integer g = bucketGroup.get(new ExactKey(t.state(), frames));
+            ExactKey exact = new ExactKey(t.state(), frames);
+            Integer g = bucketGroup.get(exact);
             if (g == null) {
                 GroupKey k = new GroupKey(t.state(), signatures.signature(t));
                 g = groupIndex.get(k);
@@ -49,7 +50,7 @@ public final class StackGrouper {
                     groupIndex.put(k, g);
                     keys.add(k);
                 }
-                bucketGroup.put(new ExactKey(t.state(), frames), g);
+                bucketGroup.put(exact, g);
             }
             groupOf[i] = g;
         }
@@ -90,6 +91,27 @@ public final class StackGrouper {
 
     private record GroupKey(ThreadState state, List<String> signature) { }
 
-    /** A state and the very frame instances of a stack (compared with {@link StackFrame#equals}). */
-    private record ExactKey(ThreadState state, List<StackFrame> frames) { }
+    /**
+     * A state and the very frame instances of a stack (compared with {@link StackFrame#equals}). A class rather
+     * than a record: it is hashed once per thread, and a record's equals/hashCode go through method handles,
+     * which cost a lot before the JIT has compiled them.
+     */
+    private static final class ExactKey {
+        private final ThreadState state;
+        private final List<StackFrame> frames;
+        private final int hash;
+
+        ExactKey(ThreadState state, List<StackFrame> frames) {
+            this.state = state;
+            this.frames = frames;
+            this.hash = 31 * state.hashCode() + frames.hashCode();
+        }
+
+        @Override public boolean equals(Object o) {
+            return o instanceof ExactKey k && k.hash == hash && k.state == state
+                    && (k.frames == frames || k.frames.equals(frames));
+        }
+
+        @Override public int hashCode() { return hash; }
+    }
 }
