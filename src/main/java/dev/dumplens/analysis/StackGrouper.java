@@ -4,12 +4,8 @@ import dev.dumplens.model.DumpThread;
 import dev.dumplens.model.StackFrame;
 import dev.dumplens.model.ThreadState;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -64,14 +60,21 @@ public final class StackGrouper {
         return groups;
     }
 
-    /** The stable key of a state and signature, as {@link StackGroup#key()} documents. */
+    /**
+     * The stable key of a state and signature, as {@link StackGroup#key()} documents: the state and a 64-bit
+     * FNV-1a hash of the signature's UTF-16 text, frames separated by a newline. Not a cryptographic digest:
+     * loading a {@code MessageDigest} provider alone costs a noticeable part of a short command-line run.
+     */
     public static String key(ThreadState state, List<String> signature) {
-        MessageDigest sha = sha256();
+        long h = 0xcbf29ce484222325L;
         for (String frame : signature) {
-            sha.update(frame.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) '\n');
+            for (int i = 0; i < frame.length(); i++) {
+                h = (h ^ frame.charAt(i)) * 0x100000001b3L;
+            }
+            h = (h ^ '\n') * 0x100000001b3L;
         }
-        return state.name() + "/" + HexFormat.of().formatHex(sha.digest(), 0, 8);
+        String hex = Long.toHexString(h);
+        return state.name() + "/" + "0".repeat(16 - hex.length()) + hex;
     }
 
     private static StackGroup toGroup(GroupKey k, List<DumpThread> threads) {
@@ -80,14 +83,6 @@ public final class StackGrouper {
         DumpThread first = threads.get(0);
         return new StackGroup(key(k.state, k.signature), k.state, k.signature,
                 first.frames().subList(0, k.signature.size()), NameTemplates.common(templates), threads);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     private record GroupKey(ThreadState state, List<String> signature) { }

@@ -25,24 +25,42 @@ public final class Cli {
     public static boolean isCommand(String[] args) {
         if (args.length == 0) return false;
         String a = args[0];
-        if (Set.of("-h", "--help", "-V", "--version").contains(a)) return true;
-        for (Class<?> sub : Cli.class.getAnnotation(Command.class).subcommands()) {
-            Command c = sub.getAnnotation(Command.class);
-            if (c.name().equals(a) || List.of(c.aliases()).contains(a)) return true;
-        }
-        return false;
+        return Set.of("-h", "--help", "-V", "--version").contains(a) || subcommand(a) != null;
     }
 
+    /**
+     * Runs the command. A subcommand runs through a command line built for it alone: building picocli's model of
+     * every subcommand is the largest start-up cost of a short run, and only the one asked for is needed.
+     */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        Class<?> sub = args.length == 0 ? null : subcommand(args[0]);
+        if (sub == null || sub == CommandLine.HelpCommand.class) return commandLine().execute(args);
+        CommandLine cl = configure(new CommandLine(sub));
+        cl.setCommandName("dumplens " + args[0]);
+        return cl.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
     }
 
+    /** The whole command line with every subcommand (help output, tests). */
     static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Cli());
+        return configure(new CommandLine(new Cli()));
+    }
+
+    private static CommandLine configure(CommandLine cl) {
+        cl.getCommandSpec().exitCodeOnInvalidInput(EXIT_INPUT);
+        cl.getCommandSpec().exitCodeOnExecutionException(1);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("dumplens " + cmd.getCommandName() + ": internal error (please report): " + e);
+            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": internal error (please report): " + e);
             return 1;
         });
         return cl;
+    }
+
+    /** The subcommand class named {@code name} (or one of its aliases), read from the annotations; else null. */
+    private static Class<?> subcommand(String name) {
+        for (Class<?> sub : Cli.class.getAnnotation(Command.class).subcommands()) {
+            Command c = sub.getAnnotation(Command.class);
+            if (c.name().equals(name) || List.of(c.aliases()).contains(name)) return sub;
+        }
+        return null;
     }
 }
