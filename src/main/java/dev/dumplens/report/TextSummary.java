@@ -56,9 +56,9 @@ public final class TextSummary {
             List<DumpThread> threads = dl.threads();
             for (int i = 0; i < threads.size(); i++) {
                 LockInfo lock = i < dl.locks().size() ? dl.locks().get(i) : null;
-                String waits = lock == null ? "" : " waits for " + describe(lock)
-                        + " held by " + quote(threads.get((i + 1) % threads.size()).name());
-                out.println("    " + quote(threads.get(i).name()) + waits);
+                String waits = lock == null ? "" : " waits for " + Text.lock(lock)
+                        + " held by " + Text.quote(threads.get((i + 1) % threads.size()).name());
+                out.println("    " + Text.quote(threads.get(i).name()) + waits);
             }
         }
     }
@@ -69,7 +69,7 @@ public final class TextSummary {
         out.println("Stack groups (" + a.similarity() + " similarity): " + groups.size()
                 + (groups.size() > MAX_GROUPS ? ", the largest " + MAX_GROUPS + " below" : ""));
         for (StackGroup g : groups.subList(0, Math.min(MAX_GROUPS, groups.size()))) {
-            String template = g.nameTemplate().isEmpty() ? "(unnamed)" : oneLine(g.nameTemplate());
+            String template = Text.oneLine(Text.template(g.nameTemplate()));
             out.printf("  %5d  %-13s %s%n", g.size(), g.state(), template);
             int shown = Math.min(MAX_FRAMES, g.frames().size());
             for (int i = 0; i < shown; i++) out.println("           at " + g.frames().get(i).text());
@@ -85,62 +85,17 @@ public final class TextSummary {
         out.println("Locks with waiting threads: " + waitedFor.size()
                 + (waitedFor.size() > MAX_LOCKS ? ", the busiest " + MAX_LOCKS + " below" : ""));
         for (LockInfo l : waitedFor.subList(0, Math.min(MAX_LOCKS, waitedFor.size()))) {
-            out.println("  " + describe(l));
-            out.println("      " + owner(graph, l));
+            out.println("  " + Text.lock(l));
+            out.println("      " + Text.owner(graph, l));
             if (!l.blocked().isEmpty()) out.println("      blocked " + l.blocked().size() + ": " + names(l.blocked()));
             if (!l.waiting().isEmpty()) out.println("      in wait() " + l.waiting().size() + ": " + names(l.waiting()));
             if (!l.parked().isEmpty()) out.println("      parked " + l.parked().size() + ": " + names(l.parked()));
         }
     }
 
-    /** "owner "x", which waits for <…> held by "y"" along the chain, or why the owner is not known. */
-    private static String owner(LockGraph graph, LockInfo l) {
-        switch (l.ownerStatus()) {
-            case NONE:
-                return "owner: none";
-            case UNKNOWN:
-                return "owner: unknown (" + l.ownerNote() + ")";
-            default:
-                StringBuilder sb = new StringBuilder("owner: " + quote(l.owner().name()));
-                if (!l.ownerNote().isEmpty()) sb.append(" (").append(l.ownerNote()).append(')');
-                List<LockInfo> chain = graph.chain(l);
-                for (LockInfo next : chain.subList(1, chain.size())) {
-                    sb.append(", which waits for ").append(describe(next));
-                    if (next.owner() != null) sb.append(" held by ").append(quote(next.owner().name()));
-                    else if (next.ownerStatus() == LockInfo.OwnerStatus.UNKNOWN) sb.append(" (owner unknown)");
-                }
-                return sb.toString();
-        }
-    }
-
-    /** {@code <0x…> (a pkg.Cls)}; just {@code <pkg.Cls@hash>} when the id already names the class. */
-    private static String describe(LockInfo l) {
-        if (l.kind() == LockInfo.Kind.CLASS_INIT) return "the initialization of " + l.className();
-        if (l.className().isEmpty() || l.id().startsWith(l.className() + "@")) return "<" + l.id() + ">";
-        return l.lock().display();
-    }
-
     private static String names(List<DumpThread> threads) {
         StringJoiner sj = new StringJoiner(", ");
-        for (DumpThread t : threads.subList(0, Math.min(MAX_NAMES, threads.size()))) sj.add(quote(t.name()));
+        for (DumpThread t : threads.subList(0, Math.min(MAX_NAMES, threads.size()))) sj.add(Text.quote(t.name()));
         return threads.size() > MAX_NAMES ? sj + ", …" : sj.toString();
-    }
-
-    private static String quote(String name) {
-        return '"' + oneLine(name) + '"';
-    }
-
-    /** Control characters (newlines in thread names) shown as escapes so that every entry stays on one line. */
-    private static String oneLine(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\n') sb.append("\\n");
-            else if (c == '\r') sb.append("\\r");
-            else if (c == '\t') sb.append("\\t");
-            else if (Character.isISOControl(c)) sb.append(String.format("\\u%04x", (int) c));
-            else sb.append(c);
-        }
-        return sb.toString();
     }
 }

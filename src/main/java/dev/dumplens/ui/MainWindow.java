@@ -182,11 +182,14 @@ final class MainWindow {
             notices.show(NoticeBar.Level.INFO, "Still busy with the previous files; drop again when it is done.");
             return;
         }
-        work.run("Opening " + files.size() + " file(s)", monitor -> OpenedFiles.load(files, monitor),
+        String s = similarity;
+        work.run("Opening " + files.size() + " file(s)",
+                monitor -> Views.prepare(OpenedFiles.load(files, monitor), s, monitor),
                 this::show, t -> notices.show(NoticeBar.Level.ERROR, "Could not open the files: " + t));
     }
 
-    private void show(OpenedFiles opened) {
+    private void show(Views.Prepared prepared) {
+        OpenedFiles opened = prepared.opened();
         if (!opened.errors().isEmpty()) {
             notices.show(NoticeBar.Level.ERROR, opened.errors().size() == 1 ? "Could not open a file:"
                     : "Could not open " + opened.errors().size() + " files:", opened.errors());
@@ -198,7 +201,7 @@ final class MainWindow {
         }
         for (Path p : opened.files()) if (!opened.errors().stream().anyMatch(e -> e.startsWith(p.toString()))) prefs.addRecent(p);
         refreshStartPage();
-        List<WorkspaceView> views = Views.forOpened(opened, similarity, notices);
+        List<WorkspaceView> views = Views.create(prepared, work, notices);
         for (WorkspaceView v : views) addTab(v);
         work.status(opened.dumps().size() + " dump(s), " + opened.heapDumps().size() + " heap dump(s) opened");
     }

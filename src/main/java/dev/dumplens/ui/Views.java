@@ -1,35 +1,52 @@
 package dev.dumplens.ui;
 
+import dev.dumplens.analysis.DumpAnalysis;
+import dev.dumplens.analysis.Similarity;
+import dev.dumplens.analysis.StackSignatures;
 import dev.dumplens.model.ThreadDump;
-import javafx.scene.Node;
+import dev.dumplens.progress.ProgressMonitor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Turns opened files into workspace views: one dump → dump view, several → comparison, .hprof → heap view. */
+/**
+ * Turns opened files into workspace views: one dump → dump view, several → comparison, .hprof → heap view. The
+ * analysis runs off the FX thread ({@link #prepare}); only building the nodes runs on it ({@link #create}).
+ */
 final class Views {
     private Views() { }
 
-    static List<WorkspaceView> forOpened(OpenedFiles opened, String similarity, NoticeBar notices) {
-        List<WorkspaceView> out = new ArrayList<>();
-        for (ThreadDump d : opened.dumpsInTimeOrder()) out.add(new SimpleDumpView(d, opened.dumps().size() > 1));
-        if (!opened.heapDumps().isEmpty()) {
-            notices.show(NoticeBar.Level.INFO, "Heap dumps are recognized but the heap view is not built yet:",
-                    opened.heapDumps().stream().map(Object::toString).toList());
+    /** Opened files with each thread dump analysed, in time order. */
+    record Prepared(OpenedFiles opened, List<DumpAnalysis> analyses) { }
+
+    /** Analyses every dump of {@code opened}; runs on the worker thread. */
+    static Prepared prepare(OpenedFiles opened, String similarity, ProgressMonitor progress) {
+        List<ThreadDump> dumps = opened.dumpsInTimeOrder();
+        StackSignatures signatures = new StackSignatures(Similarity.parse(similarity));
+        List<DumpAnalysis> analyses = new ArrayList<>(dumps.size());
+        progress.phase("Analysing " + dumps.size() + " dump(s)", dumps.size());
+        for (ThreadDump d : dumps) {
+            progress.checkCancelled();
+            analyses.add(DumpAnalysis.of(d, signatures, List.of()));
+            progress.worked(analyses.size());
         }
-        return out;
+        return new Prepared(opened, analyses);
     }
 
-    /** A dump's threads table (interim view until grouping lands). */
-    private record SimpleDumpView(ThreadDump dump, boolean multiple, ThreadsTable table) implements WorkspaceView {
-        SimpleDumpView(ThreadDump dump, boolean multiple) { this(dump, multiple, new ThreadsTable(dump.threads())); }
-
-        @Override public String title() {
-            return java.nio.file.Path.of(dump.source()).getFileName() + (multiple ? " #" + (dump.index() + 1) : "");
+    /** Builds the views of {@code prepared}; runs on the FX thread. */
+    static List<WorkspaceView> create(Prepared prepared, BackgroundWork work, NoticeBar notices) {
+        Map<String, Integer> perFile = new HashMap<>();
+        for (DumpAnalysis a : prepared.analyses()) perFile.merge(a.dump().source(), 1, Integer::sum);
+        List<WorkspaceView> out = new ArrayList<>();
+        for (DumpAnalysis a : prepared.analyses()) {
+            out.add(new DumpView(a, perFile.get(a.dump().source()) > 1, work, notices));
         }
-
-        @Override public Node node() { return table; }
-
-        @Override public void focusSearch() { table.focusFilter(); }
+        if (!prepared.opened().heapDumps().isEmpty()) {
+            notices.show(NoticeBar.Level.INFO, "Heap dumps are recognized but the heap view is not built yet:",
+                    prepared.opened().heapDumps().stream().map(Object::toString).toList());
+        }
+        return out;
     }
 }

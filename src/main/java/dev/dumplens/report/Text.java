@@ -1,0 +1,70 @@
+package dev.dumplens.report;
+
+import dev.dumplens.analysis.LockGraph;
+import dev.dumplens.analysis.LockInfo;
+
+import java.util.List;
+
+import java.util.Locale;
+
+/** Small text helpers shared by the summaries, reports and the desktop app. */
+public final class Text {
+    private Text() { }
+
+    /** Control characters (newlines in thread names) as escapes, so that every entry stays on one line. */
+    public static String oneLine(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n') sb.append("\\n");
+            else if (c == '\r') sb.append("\\r");
+            else if (c == '\t') sb.append("\\t");
+            else if (Character.isISOControl(c)) sb.append(String.format("\\u%04x", (int) c));
+            else sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** A group's name template, "(unnamed)" when the members have no names. */
+    public static String template(String nameTemplate) {
+        return nameTemplate.isEmpty() ? "(unnamed)" : nameTemplate;
+    }
+
+    /** {@code <0x…> (a pkg.Cls)}; just {@code <pkg.Cls@hash>} when the id already names the class. */
+    public static String lock(LockInfo l) {
+        if (l.kind() == LockInfo.Kind.CLASS_INIT) return "the initialization of " + l.className();
+        if (l.className().isEmpty() || l.id().startsWith(l.className() + "@")) return "<" + l.id() + ">";
+        return l.lock().display();
+    }
+
+    /** A thread name in double quotes, on one line. */
+    public static String quote(String name) {
+        return '"' + oneLine(name) + '"';
+    }
+
+    /** A measurement without a useless ".0": 12 or 12.5. */
+    public static String number(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
+        return String.format(Locale.ROOT, "%.2f", v).replaceAll("0+$", "");
+    }
+
+    /** "owner "x", which waits for <…> held by "y"" along the chain, or why the owner is not known. */
+    public static String owner(LockGraph graph, LockInfo l) {
+        switch (l.ownerStatus()) {
+            case NONE:
+                return "owner: none";
+            case UNKNOWN:
+                return "owner: unknown (" + l.ownerNote() + ")";
+            default:
+                StringBuilder sb = new StringBuilder("owner: " + quote(l.owner().name()));
+                if (!l.ownerNote().isEmpty()) sb.append(" (").append(l.ownerNote()).append(')');
+                List<LockInfo> chain = graph.chain(l);
+                for (LockInfo next : chain.subList(1, chain.size())) {
+                    sb.append(", which waits for ").append(lock(next));
+                    if (next.owner() != null) sb.append(" held by ").append(quote(next.owner().name()));
+                    else if (next.ownerStatus() == LockInfo.OwnerStatus.UNKNOWN) sb.append(" (owner unknown)");
+                }
+                return sb.toString();
+        }
+    }
+}
