@@ -22,8 +22,8 @@ final class DumpView implements WorkspaceView {
     private final BorderPane root = new BorderPane();
     private final DumpHeader header;
     private final GroupsPane groups = new GroupsPane();
-    private final LocksPane locks;
-    private final ThreadsTable threads;
+    private LocksPane locks;
+    private ThreadsTable threads;
     private final TabPane tabs = new TabPane();
     private final Tab groupsTab;
     private final Tab locksTab;
@@ -37,12 +37,14 @@ final class DumpView implements WorkspaceView {
         this.work = work;
         this.notices = notices;
         header = new DumpHeader(dump, severalInFile, this::showDeadlock);
-        locks = new LocksPane(analysis.locks(), analysis.deadlocks());
-        threads = new ThreadsTable(dump.threads());
         groupsTab = new Tab("Groups", groups);
-        locksTab = new Tab("Locks", locks);
-        threadsTab = new Tab("Threads", threads);
+        locksTab = new Tab("Locks");
+        threadsTab = new Tab("Threads");
         tabs.getTabs().addAll(groupsTab, locksTab, threadsTab);
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, tab) -> {
+            if (tab == locksTab) locks();
+            if (tab == threadsTab) threads();
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("dump-tabs");
         root.setTop(header);
@@ -58,7 +60,7 @@ final class DumpView implements WorkspaceView {
     @Override public Node node() { return root; }
 
     @Override public void focusSearch() {
-        if (tabs.getSelectionModel().getSelectedItem() == threadsTab) threads.focusFilter();
+        if (tabs.getSelectionModel().getSelectedItem() == threadsTab) threads().focusFilter();
         else {
             tabs.getSelectionModel().select(groupsTab);
             groups.focusFilter();
@@ -76,9 +78,23 @@ final class DumpView implements WorkspaceView {
 
     GroupsPane groups() { return groups; }
 
-    LocksPane locks() { return locks; }
+    /** The locks tab's content, built the first time it is needed. */
+    LocksPane locks() {
+        if (locks == null) {
+            locks = new LocksPane(analysis.locks(), analysis.deadlocks());
+            locksTab.setContent(locks);
+        }
+        return locks;
+    }
 
-    ThreadsTable threads() { return threads; }
+    /** The threads tab's content, built the first time it is needed. */
+    ThreadsTable threads() {
+        if (threads == null) {
+            threads = new ThreadsTable(dump.threads());
+            threadsTab.setContent(threads);
+        }
+        return threads;
+    }
 
     TabPane tabs() { return tabs; }
 
@@ -90,6 +106,6 @@ final class DumpView implements WorkspaceView {
 
     private void showDeadlock(int index) {
         tabs.getSelectionModel().select(locksTab);
-        locks.revealDeadlock(index);
+        locks().revealDeadlock(index);
     }
 }
