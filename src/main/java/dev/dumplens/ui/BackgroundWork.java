@@ -46,8 +46,14 @@ final class BackgroundWork extends HBox {
         getChildren().addAll(message, grow, bar, cancel);
     }
 
-    /** Whether work is running. */
-    boolean busy() { return current != null && !current.isDone(); }
+    /** Whether work is queued or running (its state, as seen on the FX thread, is not final yet). */
+    boolean busy() {
+        if (current == null) return false;
+        return switch (current.getState()) {
+            case READY, SCHEDULED, RUNNING -> true;
+            case SUCCEEDED, FAILED, CANCELLED -> false;
+        };
+    }
 
     /**
      * Runs {@code work} off the FX thread. {@code onDone} runs on the FX thread with the result;

@@ -3,6 +3,7 @@ package dev.dumplens.ui;
 import dev.dumplens.analysis.DumpAnalysis;
 import dev.dumplens.analysis.Similarity;
 import dev.dumplens.model.ThreadDump;
+import dev.dumplens.report.DumpReport;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -72,6 +73,13 @@ final class DumpView implements WorkspaceView {
         if (s.equals(analysis.similarity())) return;
         work.run("Re-grouping " + title() + " (" + s + ")", monitor -> DumpAnalysis.of(dump, s), this::show,
                 t -> notices.show(NoticeBar.Level.ERROR, "Could not re-group " + title() + ": " + t));
+    }
+
+    @Override public Report report() {
+        DumpAnalysis a = analysis;
+        String base = Path.of(dump.source()).getFileName().toString().replaceFirst("\\.[^.]*$", "")
+                + (severalInFile ? "-" + (dump.index() + 1) : "") + "-report";
+        return new Report(base, () -> DumpReport.html(a, severalInFile), () -> DumpReport.markdown(a, severalInFile));
     }
 
     DumpAnalysis analysis() { return analysis; }

@@ -14,10 +14,13 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -157,6 +160,32 @@ class DumpViewTest {
         });
         fx(() -> similarityItem("Normalized (ignore lambda/proxy noise)").fire());
         UiTestSupport.waitUntil(30, () -> view.groups().table().getItems().size() == 19);
+    }
+
+    @Test
+    void exportWritesHtmlAndMarkdownOfTheCurrentAnalysis(@TempDir Path dir) throws Exception {
+        DumpView view = (DumpView) openAndWait(window, List.of(sample("deadlocks-jdk17-jstack-l.txt")));
+        Path html = dir.resolve("report.html");
+        Path md = dir.resolve("report.MD");
+        fx(() -> window.export(window.currentView().orElseThrow().report(), html));
+        UiTestSupport.waitUntil(30, () -> Files.exists(html) && !window.work().busy());
+        fx(() -> window.export(view.report(), md));
+        UiTestSupport.waitUntil(30, () -> Files.exists(md) && !window.work().busy());
+        assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>")
+                .contains("<title>Thread dump deadlocks-jdk17-jstack-l.txt</title>")
+                .contains("<p class=\"alert\">4 deadlocks</p>")
+                .contains("src=\"data:image/png;base64,")
+                .contains("<h2>Stack groups (normalized similarity)</h2>");
+        assertThat(Files.readString(md)).startsWith("# Thread dump deadlocks-jdk17-jstack-l.txt")
+                .contains("> **4 deadlocks**").contains("- \"pair-alpha\" waits for");
+        fx(() -> assertThat(((Label) window.stage().getScene().lookup("#status-message")).getText())
+                .isEqualTo("Report written to " + md));
+
+        Path nowhere = dir.resolve("missing-folder").resolve("report.html");
+        fx(() -> window.export(view.report(), nowhere));
+        UiTestSupport.waitUntil(30, () -> !window.notices().texts().isEmpty());
+        assertThat(window.notices().texts()).singleElement().asString()
+                .startsWith("Could not write the report " + nowhere + ": No Such File (");
     }
 
     private MenuItem similarityItem(String text) {
