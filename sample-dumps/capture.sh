@@ -167,21 +167,44 @@ capture_leak17() {
     log "wrote leak-jdk17-kill3.log"
 }
 
+# cpu_per_wall FILE1 FILE2 THREAD: cpu time the thread used between two dumps divided by the wall time between them.
+cpu_per_wall() {
+    local first second
+    first=$(grep -m1 "^\"$3\" " "$1" | sed -E 's/.*cpu=([0-9.]+)ms elapsed=([0-9.]+)s.*/\1 \2/')
+    second=$(grep -m1 "^\"$3\" " "$2" | sed -E 's/.*cpu=([0-9.]+)ms elapsed=([0-9.]+)s.*/\1 \2/')
+    echo "$first $second" | awk '{ printf "%.2f", ($3 - $1) / 1000 / ($4 - $2) }'
+}
+
+# Three captures ~5 s apart. A busy machine starves the spinner, so retry (up to 3 times) until spinner-1 got
+# at least half a core between the first and the last capture.
 capture_busy17() {
-    local i
-    start_scenario "$JDK17_HOME" classes17 Busy
-    wait_for "READY busy"
-    for i in 1 2 3; do
-        [[ $i -gt 1 ]] && sleep 5
-        with_jstack "$JDK17_HOME" "busy-jdk17-jstack-l-e-$i.txt" -l -e
+    local attempt i ratio
+    for attempt in 1 2 3; do
+        start_scenario "$JDK17_HOME" classes17 Busy
+        wait_for "READY busy"
+        for i in 1 2 3; do
+            [[ $i -gt 1 ]] && sleep 5
+            with_jstack "$JDK17_HOME" "busy-jdk17-jstack-l-e-$i.txt" -l -e
+        done
+        stop_scenario
+        ratio=$(cpu_per_wall "$HERE/busy-jdk17-jstack-l-e-1.txt" "$HERE/busy-jdk17-jstack-l-e-3.txt" spinner-1)
+        log "spinner-1 used $ratio s of cpu per s of wall time (attempt $attempt)"
+        awk -v r="$ratio" 'BEGIN { exit !(r >= 0.5) }' && return 0
+        sleep 20
     done
-    stop_scenario
+    log "WARNING: machine too busy, spinner-1 got only $ratio of a core"
 }
 
 # 200 virtual threads keep each file under 300 KB; VT_TOTAL=2000 gives the 2,000-thread variant (~2 MB per file).
+# Before JDK 24 a virtual thread blocked on or parked inside a monitor pins its carrier, so JDK 21-23 need a
+# carrier for each of the 13 special threads (untested here: only JDK 25 is on the capture machine).
 capture_virtual25() {
-    start_scenario "$JDK21_HOME" classes21 VirtualThreads -Djdk.virtualThreadScheduler.parallelism=6 \
-        -- "${VT_TOTAL:-200}"
+    local major parallelism=6
+    major=$("$JDK21_HOME/bin/java" -XshowSettings:properties -version 2>&1 |
+        sed -nE 's/^ *java\.specification\.version = ([0-9]+).*/\1/p')
+    [[ $major -lt 24 ]] && parallelism=16
+    start_scenario "$JDK21_HOME" classes21 VirtualThreads \
+        -Djdk.virtualThreadScheduler.parallelism=$parallelism -- "${VT_TOTAL:-200}"
     wait_for "READY virtual-threads"
     with_jstack "$JDK21_HOME" virtual-threads-jdk25-jstack-l.txt -l
     with_jcmd_print "$JDK21_HOME" virtual-threads-jdk25-jcmd.txt

@@ -64,7 +64,7 @@ public final class Leak {
     private final Ledger ledger = new Ledger();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger ledgerWaiters = new AtomicInteger();
-    private final List<ExecutorService> leakedPools = new ArrayList<>();
+    private final List<ExecutorService> leakedPools = new ArrayList<>(); // kept forever, never shut down
     private int step;
 
     public static void main(String[] args) throws IOException, InterruptedException, ExecutionException {

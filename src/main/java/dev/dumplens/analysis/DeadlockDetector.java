@@ -25,11 +25,11 @@ public final class DeadlockDetector {
 
     /** The deadlocks of {@code dump}, ordered by the position of their first thread in the dump. */
     public static List<Deadlock> find(ThreadDump dump, LockGraph graph) {
-        List<Deadlock> out = new ArrayList<>();
+        List<List<DumpThread>> cycles = new ArrayList<>();
         Map<DumpThread, Integer> walk = new IdentityHashMap<>(); // thread -> id of the walk that visited it
         int walkId = 0;
         for (DumpThread start : dump.threads()) {
-            if (walk.containsKey(start)) continue;
+            if (graph.waitsFor(start) == null || walk.containsKey(start)) continue;
             walkId++;
             List<DumpThread> path = new ArrayList<>();
             DumpThread t = start;
@@ -41,12 +41,22 @@ public final class DeadlockDetector {
             if (t != null && walk.get(t) == walkId) {
                 int from = 0;
                 while (path.get(from) != t) from++;
-                out.add(cycle(path.subList(from, path.size()), graph, dump.jvmDeadlocks()));
+                cycles.add(path.subList(from, path.size()));
             }
         }
+        List<Deadlock> out = new ArrayList<>();
+        Map<DumpThread, Integer> position = cycles.isEmpty() && dump.jvmDeadlocks().isEmpty()
+                ? Map.of() : positions(dump);
+        for (List<DumpThread> c : cycles) out.add(cycle(c, graph, position, dump.jvmDeadlocks()));
         addReportedOnly(dump, graph, out);
-        out.sort(Comparator.comparingInt(d -> graph.position(d.threads().get(0))));
+        out.sort(Comparator.comparingInt(d -> position.get(d.threads().get(0))));
         return out;
+    }
+
+    private static Map<DumpThread, Integer> positions(ThreadDump dump) {
+        Map<DumpThread, Integer> position = new IdentityHashMap<>();
+        for (int i = 0; i < dump.threads().size(); i++) position.put(dump.threads().get(i), i);
+        return position;
     }
 
     /** The owner of the lock {@code t} waits for; {@code null} when none is known. */
@@ -56,10 +66,11 @@ public final class DeadlockDetector {
         return owner == t ? null : owner;
     }
 
-    private static Deadlock cycle(List<DumpThread> members, LockGraph graph, List<JvmDeadlock> reported) {
+    private static Deadlock cycle(List<DumpThread> members, LockGraph graph, Map<DumpThread, Integer> position,
+                                  List<JvmDeadlock> reported) {
         int first = 0;
         for (int i = 1; i < members.size(); i++) {
-            if (graph.position(members.get(i)) < graph.position(members.get(first))) first = i;
+            if (position.get(members.get(i)) < position.get(members.get(first))) first = i;
         }
         List<DumpThread> threads = new ArrayList<>(members.size());
         List<LockInfo> locks = new ArrayList<>(members.size());

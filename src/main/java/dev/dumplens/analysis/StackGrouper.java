@@ -1,6 +1,7 @@
 package dev.dumplens.analysis;
 
 import dev.dumplens.model.DumpThread;
+import dev.dumplens.model.StackFrame;
 import dev.dumplens.model.ThreadState;
 
 import java.nio.charset.StandardCharsets;
@@ -25,22 +26,38 @@ public final class StackGrouper {
         return group(threads, new StackSignatures(similarity));
     }
 
-    /** Groups {@code threads} with a shared signature cache (for comparing several dumps). */
+    /**
+     * Groups {@code threads} with a shared signature cache (for comparing several dumps). Threads are first
+     * bucketed by state and their exact frame instances (parsers intern frames, so this is cheap), and each
+     * distinct stack is normalized once; buckets with equal signatures then merge into one group.
+     */
     public static List<StackGroup> group(List<DumpThread> threads, StackSignatures signatures) {
-        Map<GroupKey, List<DumpThread>> members = new HashMap<>();
-        List<GroupKey> order = new ArrayList<>();
-        for (DumpThread t : threads) {
-            GroupKey k = new GroupKey(t.state(), signatures.signature(t));
-            List<DumpThread> list = members.get(k);
-            if (list == null) {
-                list = new ArrayList<>();
-                members.put(k, list);
-                order.add(k);
+        int limit = signatures.similarity().frameLimit();
+        Map<ExactKey, Integer> bucketGroup = new HashMap<>();
+        Map<GroupKey, Integer> groupIndex = new HashMap<>();
+        List<GroupKey> keys = new ArrayList<>();
+        int[] groupOf = new int[threads.size()];
+        for (int i = 0; i < threads.size(); i++) {
+            DumpThread t = threads.get(i);
+            List<StackFrame> frames = t.frames().size() > limit ? t.frames().subList(0, limit) : t.frames();
+            Integer g = bucketGroup.get(new ExactKey(t.state(), frames));
+            if (g == null) {
+                GroupKey k = new GroupKey(t.state(), signatures.signature(t));
+                g = groupIndex.get(k);
+                if (g == null) {
+                    g = keys.size();
+                    groupIndex.put(k, g);
+                    keys.add(k);
+                }
+                bucketGroup.put(new ExactKey(t.state(), frames), g);
             }
-            list.add(t);
+            groupOf[i] = g;
         }
-        List<StackGroup> groups = new ArrayList<>(order.size());
-        for (GroupKey k : order) groups.add(toGroup(k, members.get(k)));
+        List<List<DumpThread>> members = new ArrayList<>(keys.size());
+        for (int g = 0; g < keys.size(); g++) members.add(new ArrayList<>());
+        for (int i = 0; i < threads.size(); i++) members.get(groupOf[i]).add(threads.get(i));
+        List<StackGroup> groups = new ArrayList<>(keys.size());
+        for (int g = 0; g < keys.size(); g++) groups.add(toGroup(keys.get(g), members.get(g)));
         groups.sort((a, b) -> Integer.compare(b.size(), a.size())); // stable: first appearance breaks ties
         return groups;
     }
@@ -72,4 +89,7 @@ public final class StackGrouper {
     }
 
     private record GroupKey(ThreadState state, List<String> signature) { }
+
+    /** A state and the very frame instances of a stack (compared with {@link StackFrame#equals}). */
+    private record ExactKey(ThreadState state, List<StackFrame> frames) { }
 }

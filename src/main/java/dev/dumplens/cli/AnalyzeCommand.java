@@ -59,23 +59,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
         return exit;
     }
 
-    /** Parses and writes one file; returns its exit code. */
+    /** Parses, analyzes and writes one file; returns its exit code. */
     private int analyze(String file, Output output) throws IOException {
-        ParseResult result;
+        List<DumpAnalysis> analyses;
         try {
-            result = Formats.parse(Path.of(file), file, ProgressMonitor.NONE);
+            ParseResult result = Formats.parse(Path.of(file), file, ProgressMonitor.NONE);
+            if (result.dumps().isEmpty()) {
+                for (ParseWarning w : result.warnings()) System.err.println(w);
+                return fail(output, file, file + ": no thread dump found", Cli.EXIT_INPUT);
+            }
+            analyses = DumpAnalysis.ofAll(result, similarity);
         } catch (DumpParseException e) {
             return fail(output, file, e.userMessage(), Cli.EXIT_INPUT);
         } catch (InvalidPathException e) {
             return fail(output, file, file + ": not a valid file name", Cli.EXIT_INPUT);
         } catch (RuntimeException e) {
-            return fail(output, file, file + ": internal error while reading it (please report): " + e, 1);
+            return fail(output, file, file + ": internal error while analyzing it (please report): " + e, 1);
         }
-        if (result.dumps().isEmpty()) {
-            for (ParseWarning w : result.warnings()) System.err.println(w);
-            return fail(output, file, file + ": no thread dump found", Cli.EXIT_INPUT);
-        }
-        List<DumpAnalysis> analyses = DumpAnalysis.ofAll(result, similarity);
         for (DumpAnalysis a : analyses) output.write(a, analyses.size() > 1);
         return Cli.EXIT_OK;
     }

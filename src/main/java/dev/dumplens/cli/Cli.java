@@ -30,6 +30,10 @@ public final class Cli {
 
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Cli());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("dumplens " + cmd.getCommandName() + ": internal error (please report): " + e);
+            return 1;
+        });
         return cl;
     }
 }

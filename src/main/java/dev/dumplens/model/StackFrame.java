@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One stack frame, kept as the text the dump printed after {@code at } (for example
- * {@code java.base@17.0.15/java.lang.Object.wait(Native Method)}). Parsers intern frames, so threads with the
+ * {@code java.lang.Object.wait(java.base@17.0.15/Native Method)}). Parsers intern frames, so threads with the
  * same stack share the same instances; the parts are derived from the text on demand.
  */
 public final class StackFrame {
@@ -19,18 +19,36 @@ public final class StackFrame {
     /** The frame exactly as printed, without the leading {@code at }. */
     public String text() { return text; }
 
-    /** Module/loader prefix before '/' such as {@code java.base@17.0.15}, or "" when none. */
+    /**
+     * Module/loader prefix such as {@code java.base@17.0.15} or {@code app/}, or "" when none. jstack prints it
+     * inside the parentheses ({@code Thread.run(java.base@17.0.15/Thread.java:840)}), dump_to_file in front
+     * ({@code java.base/java.lang.Thread.run(Thread.java:1583)}); both are recognized.
+     */
     public String module() {
-        int paren = parenIndex();
-        int slash = text.lastIndexOf('/', paren);
-        return slash < 0 ? "" : text.substring(0, slash);
+        int start = methodStart();
+        if (start > 0) return text.substring(0, start - 1);
+        String inside = insideParens();
+        int slash = inside.lastIndexOf('/');
+        return slash < 0 ? "" : inside.substring(0, slash);
     }
 
     /** {@code pkg.Class.method} without module prefix and location. */
     public String qualifiedMethod() {
+        return text.substring(methodStart(), parenIndex());
+    }
+
+    /**
+     * Where {@code pkg.Class.method} starts: after the last '/' of the {@code [loader/][module[@version]]/}
+     * prefix. A '/' followed by {@code 0x} belongs to a hidden class name ({@code Foo$$Lambda$5/0x0000…}),
+     * not to the prefix.
+     */
+    private int methodStart() {
         int paren = parenIndex();
-        int slash = text.lastIndexOf('/', paren);
-        return text.substring(slash + 1, paren);
+        int start = 0;
+        for (int i = text.indexOf('/'); i >= 0 && i < paren; i = text.indexOf('/', i + 1)) {
+            if (!text.startsWith("0x", i + 1)) start = i + 1;
+        }
+        return start;
     }
 
     /** The declaring class name ({@code pkg.Outer$Inner}); for frames without a dot, "". */
@@ -46,8 +64,13 @@ public final class StackFrame {
         return qm.substring(qm.lastIndexOf('.') + 1);
     }
 
-    /** The location inside the parentheses: {@code Foo.java:12}, {@code Native Method}, {@code Unknown Source}; "" when none. */
+    /** The location inside the parentheses without module prefix: {@code Foo.java:12}, {@code Native Method}; "" when none. */
     public String location() {
+        String inside = insideParens();
+        return inside.substring(inside.lastIndexOf('/') + 1);
+    }
+
+    private String insideParens() {
         int paren = parenIndex();
         if (paren >= text.length()) return "";
         int close = text.lastIndexOf(')');

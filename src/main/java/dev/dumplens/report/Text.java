@@ -37,9 +37,13 @@ public final class Text {
         return l.lock().display();
     }
 
-    /** A thread name in double quotes, on one line. */
+    /** Longer thread names are cut in summaries (a stack's own header keeps the whole name). */
+    public static final int MAX_NAME_LENGTH = 80;
+
+    /** A thread name in double quotes, on one line, cut to {@value #MAX_NAME_LENGTH} characters. */
     public static String quote(String name) {
-        return '"' + oneLine(name) + '"';
+        String shown = name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) + "…" : name;
+        return '"' + oneLine(shown) + '"';
     }
 
     /** A measurement without a useless ".0": 12 or 12.5. */

@@ -156,4 +156,56 @@ class LockGraphTest {
         ThreadDump d = Threads.dump(owner, solo, b1);
         assertThat(LockGraph.of(d).locks()).extracting(LockInfo::id).containsExactly("0x1", "0x0");
     }
+
+    @Test
+    void anObjectUsedAsMonitorAndParkBlockerIsAMonitorAndParkingOnItWaitsForNobody() {
+        DumpThread.Builder hb = t.thread("vt-monitor-holder", WAITING, "java.lang.VirtualThread.park(VirtualThread.java:742)",
+                "app.V.holdVault(V.java:126)");
+        lock(hb, 0, PARKING, "app.Vault@1", "app.Vault");
+        DumpThread holder = lock(hb, 1, LOCKED, "app.Vault@1", "app.Vault").build();
+        DumpThread entering = lock(t.thread("vt-monitor-blocked-1", BLOCKED, "app.V.enterVault(V.java:133)"), 0,
+                WAITING_TO_LOCK, "app.Vault@1", "app.Vault").build();
+        DumpThread otherParker = lock(t.thread("parks-on-it", WAITING, "java.lang.VirtualThread.park(VirtualThread.java:742)"),
+                0, PARKING, "app.Vault@1", "app.Vault").build();
+        LockGraph g = LockGraph.of(Threads.dump(holder, entering, otherParker));
+        LockInfo vault = g.lock("app.Vault@1");
+        assertThat(vault.kind()).isEqualTo(LockInfo.Kind.MONITOR);
+        assertThat(vault.owner()).isSameAs(holder);
+        assertThat(vault.blocked()).containsExactly(entering);
+        assertThat(vault.parked()).isEmpty();
+        assertThat(g.waitsFor(entering)).isSameAs(vault);
+        assertThat(g.waitsFor(holder)).isNull();
+        assertThat(g.waitsFor(otherParker)).isNull();
+    }
+
+    @Test
+    void waitOnAnUnknownObjectReleasedTheNearestLockedMonitorBelow() {
+        DumpThread[] waiters = new DumpThread[2];
+        for (int i = 0; i < 2; i++) {
+            DumpThread.Builder b = t.thread("waiter-" + i, WAITING, "java.lang.Object.wait(java.base@17.0.15/Native Method)",
+                    "java.lang.Object.wait(java.base@17.0.15/Object.java:338)", "scenario.Large.lambda$main$5(Large.java:57)");
+            b.locks.add(new dev.dumplens.model.LockAction(0, WAITING_ON, null)); // "<no object reference available>"
+            lock(b, 2, LOCKED, "0xc0d", "scenario.Large$Condition");
+            waiters[i] = lock(b, 2, LOCKED, "0xout", "Outer").build();
+        }
+        LockGraph g = LockGraph.of(Threads.dump(waiters));
+        LockInfo condition = g.lock("0xc0d");
+        assertThat(condition.owner()).isNull();
+        assertThat(condition.waiting()).containsExactly(waiters);
+        assertThat(g.lock("0xout").owner()).as("a monitor held around the wait stays held").isSameAs(waiters[0]);
+        assertThat(g.warnings()).hasSize(1); // both claim "Outer": genuinely contradictory, so reported
+    }
+
+    @Test
+    void jdk8WokenWaiterWaitingToLockItsOwnLockedMonitorDoesNotHoldIt() {
+        DumpThread owner = lock(t.thread("notifier", RUNNABLE, "app.Q.put(Q.java:5)"), 0, LOCKED, "0xq", "app.Q").build();
+        DumpThread.Builder wb = t.thread("consumer", BLOCKED, "java.lang.Object.wait(Native Method)",
+                "java.lang.Object.wait(Object.java:502)", "app.Q.take(Q.java:9)");
+        lock(wb, 0, WAITING_TO_LOCK, "0xq", "app.Q");
+        DumpThread woken = lock(wb, 2, LOCKED, "0xq", "app.Q").build();
+        LockGraph g = LockGraph.of(Threads.dump(woken, owner));
+        assertThat(g.lock("0xq").owner()).isSameAs(owner);
+        assertThat(g.lock("0xq").blocked()).containsExactly(woken);
+        assertThat(g.warnings()).isEmpty();
+    }
 }

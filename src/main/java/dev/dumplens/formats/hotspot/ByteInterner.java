@@ -41,9 +41,13 @@ final class ByteInterner<T> {
     int size() { return size; }
 
     /** The interned value for the bytes {@code [from, to)}. */
-    @SuppressWarnings("unchecked")
     T intern(int from, int to) {
-        int h = text.hash(from, to);
+        return intern(from, to, text.hash(from, to));
+    }
+
+    /** The interned value for the bytes {@code [from, to)} whose {@link ByteText#hash} is {@code h}. */
+    @SuppressWarnings("unchecked")
+    T intern(int from, int to, int h) {
         int n = to - from;
         int mask = values.length - 1;
         int slot = h & mask;

@@ -15,10 +15,12 @@ final class ByteText {
     private static final long HIGHS = 0x8080808080808080L;
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
     private static final long MIX = 0x9E3779B97F4A7C15L;
+    private static final long SEED = 0x2545F4914F6CDD1DL;
 
     private final DumpText text;
     private final ByteBuffer buf;
     private final int length;
+    private int lastHash;
 
     ByteText(DumpText text) {
         this.text = text;
@@ -117,19 +119,59 @@ final class ByteText {
         return text.decode(from, to);
     }
 
+    /** The four bytes at {@code i} as a little-endian int; {@code i + 4 <= length()}. */
+    int intAt(int i) { return buf.getInt(i); }
+
+    /**
+     * Index of the next '\n' at or after {@code from} (or {@link #length()}), hashing the bytes before it on the
+     * way: one pass for finding the line end and the interning key. The hash is {@link #lastHash()}, equal to
+     * {@link #hash(int, int)} of the same range.
+     */
+    int hashedNewline(int from) {
+        long h = SEED;
+        int i = from;
+        int last = length - 8;
+        while (i <= last) {
+            long w = buf.getLong(i);
+            long x = w ^ NEWLINES;
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) {
+                int k = Long.numberOfTrailingZeros(found) >>> 3;
+                if (k > 0) h = (h ^ (w & ((1L << (k << 3)) - 1))) * MIX;
+                lastHash = finish(h, i + k - from);
+                return i + k;
+            }
+            h = (h ^ w) * MIX;
+            i += 8;
+        }
+        int end = i;
+        while (end < length && buf.get(end) != '\n') end++;
+        if (end > i) h = (h ^ partialWord(i, end)) * MIX;
+        lastHash = finish(h, end - from);
+        return end;
+    }
+
+    /** The hash computed by the last {@link #hashedNewline(int)}. */
+    int lastHash() { return lastHash; }
+
     /** Hash of the bytes in {@code [from, to)}, reading eight bytes at a time. */
     int hash(int from, int to) {
-        int n = to - from;
-        long h = MIX * (n + 1);
+        long h = SEED;
         int i = from;
-        if (n >= 8) {
-            for (; i + 8 <= to; i += 8) h = (h ^ buf.getLong(i)) * MIX;
-            if (i < to) h = (h ^ buf.getLong(to - 8)) * MIX;
-        } else {
-            long w = 0;
-            for (; i < to; i++) w = (w << 8) | (buf.get(i) & 0xff);
-            h = (h ^ w) * MIX;
-        }
+        for (; i + 8 <= to; i += 8) h = (h ^ buf.getLong(i)) * MIX;
+        if (i < to) h = (h ^ partialWord(i, to)) * MIX;
+        return finish(h, to - from);
+    }
+
+    /** The 1 to 7 bytes {@code [from, to)} as a little-endian long. */
+    private long partialWord(int from, int to) {
+        long w = 0;
+        for (int i = to - 1; i >= from; i--) w = (w << 8) | (buf.get(i) & 0xff);
+        return w;
+    }
+
+    private static int finish(long h, int length) {
+        h = (h ^ length) * MIX;
         h ^= h >>> 29;
         return (int) (h ^ (h >>> 32));
     }

@@ -42,15 +42,19 @@ final class HeaderParser {
         return -1;
     }
 
-    /** Whether {@code [p, end)} starts like the part of a header after the name. */
+    /**
+     * Whether {@code [p, end)} is the part of a header after the name: it starts with a header field and holds
+     * the {@code tid=} every HotSpot header (Java, VM and carrier threads, JDK 6 to 25) prints.
+     */
     private static boolean isTail(ByteText t, int p, int end) {
         if (p >= end || t.at(p) != ' ') return false;
         int s = t.skipBlanks(p, end);
         if (s + 1 >= end) return false;
         byte c = t.at(s);
-        if (c == '#' || c == '[') return ByteText.isDigit(t.at(s + 1));
-        return t.startsWith(s, end, DAEMON) || t.startsWith(s, end, PRIO) || t.startsWith(s, end, OS_PRIO)
-                || t.startsWith(s, end, TID) || t.startsWith(s, end, NID) || t.startsWith(s, end, CPU);
+        boolean field = c == '#' || c == '[' ? ByteText.isDigit(t.at(s + 1))
+                : t.startsWith(s, end, DAEMON) || t.startsWith(s, end, PRIO) || t.startsWith(s, end, OS_PRIO)
+                        || t.startsWith(s, end, TID) || t.startsWith(s, end, CPU);
+        return field && t.indexOf(TID, s, end) >= 0;
     }
 
     /** Fills {@code b} from the header tail {@code [p, end)} (after the closing quote). */

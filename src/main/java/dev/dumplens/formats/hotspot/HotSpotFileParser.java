@@ -76,6 +76,7 @@ final class HotSpotFileParser {
             }
         }
         if (mode == Mode.THREADS) {
+            flushSkipped();
             warn(lastLine(), "the file ends inside the thread list: the dump is truncated; "
                     + "threads up to this line were read");
         }
@@ -90,9 +91,9 @@ final class HotSpotFileParser {
 
     /** Reads thread entries from the cursor; false at the end of the text. */
     private boolean readThreads() {
-        long before = c.line();
+        long started = threadList.threadsStarted();
         threadList.run(c.pos(), c.line(), Integer.MAX_VALUE);
-        if (threadList.line() > before) flushSkipped();
+        if (threadList.threadsStarted() > started) flushSkipped();
         if (threadList.stop() == ThreadListParser.Stop.END) {
             c.moveTo(t.length(), threadList.line());
             return false;
@@ -130,6 +131,9 @@ final class HotSpotFileParser {
                     + "the previous dump may be incomplete");
             endDump();
         } else {
+            // Text that is not part of a dump (log output interleaved with the dump, or after a dump cut short):
+            // frames after it are not attributed to the thread before it.
+            threadList.finishThread();
             if (skippedFrom < 0) skippedFrom = c.line();
             skippedCount++;
             c.next();
@@ -224,8 +228,9 @@ final class HotSpotFileParser {
         else fileWarnings.add(w);
     }
 
+    /** Number of the last line, once the cursor is past it. */
     private long lastLine() {
-        return t.length() > 0 && t.at(t.length() - 1) == '\n' ? c.line() - 1 : c.line();
+        return Math.max(1, c.line() - 1);
     }
 
     /** "2026-11-26 17:56:19" exactly (trailing blanks allowed), or null. */

@@ -2,7 +2,6 @@ package dev.dumplens.formats.hotspot;
 
 import dev.dumplens.model.DumpThread;
 import dev.dumplens.model.LockAction;
-import dev.dumplens.model.LockRef;
 import dev.dumplens.model.StackFrame;
 import dev.dumplens.model.ThreadState;
 import dev.dumplens.progress.ProgressMonitor;
@@ -36,7 +35,10 @@ final class ThreadListParser {
     }
 
     private static final byte[] AT = lit("at ");
-    private static final byte[] ELIMINATED = lit("eliminated ");
+    /** "\tat " as a little-endian int. */
+    private static final int TAB_AT = '\t' | 'a' << 8 | 't' << 16 | ' ' << 24;
+    /** "\t- " as a little-endian 3-byte int. */
+    private static final int TAB_DASH = '\t' | '-' << 8 | ' ' << 16;
     private static final byte[] STATE = lit("java.lang.Thread.State:");
     private static final byte[] OWNABLE = lit("Locked ownable synchronizers:");
     private static final byte[] CARRYING = lit("Carrying virtual thread #");
@@ -60,6 +62,7 @@ final class ThreadListParser {
     private int headerLines;
     private int nameEnd;
 
+    private long threadsStarted;
     private int pos;
     private long line;
     private Stop stop;
@@ -76,7 +79,7 @@ final class ThreadListParser {
         this.texts = new ByteInterner<>(t, 64, t::decode);
         this.headers = new HeaderParser(t, texts);
         this.lockLines = new LockLineParser(t);
-        this.frames = new ByteInterner<>(t, 4096, (from, to) -> new StackFrame(t.decode(from, to)));
+        this.frames = new ByteInterner<>(t, 4096, this::createFrame);
     }
 
     /** Position where the last {@link #run} stopped: the start of the line it did not consume. */
@@ -93,6 +96,9 @@ final class ThreadListParser {
         threads.clear();
         return out;
     }
+
+    /** How many thread headers were read so far. */
+    long threadsStarted() { return threadsStarted; }
 
     /** Whether a thread entry is open (its lines may continue after the line where {@link #run} stopped). */
     boolean inThread() { return cur != null; }
@@ -114,13 +120,31 @@ final class ThreadListParser {
                     stop = Stop.BOUND;
                     return;
                 }
+                if (cur != null && p + 4 <= len) {
+                    // the two lines that make most of a dump, read in one pass each
+                    int head = t.intAt(p);
+                    if (head == TAB_AT) {
+                        int nl = t.hashedNewline(p + 4);
+                        cur.frames.add(frames.intern(p + 4, nl, t.lastHash()));
+                        p = nl + 1;
+                        ln++;
+                        continue;
+                    }
+                    if ((head & 0xFFFFFF) == TAB_DASH) {
+                        int nl = t.hashedNewline(p + 3);
+                        lockLine(p + 3, nl, t.lastHash());
+                        p = nl + 1;
+                        ln++;
+                        continue;
+                    }
+                }
                 int nl = t.newline(p);
                 int end = t.contentEnd(p, nl);
                 int c = t.skipBlanks(p, end);
                 if (c == end) {
                     inOwnable = false;
                 } else if (c > p) {
-                    if (!indentedLine(c, end) && cur == null) {
+                    if (!indentedLine(c, end, nl) && cur == null) {
                         stop = Stop.OTHER_LINE;
                         return;
                     }
@@ -150,14 +174,17 @@ final class ThreadListParser {
         nextProgress = p + PROGRESS_STEP;
     }
 
-    /** Handles an indented line of a thread entry; false when it is not one (or no thread is open). */
-    private boolean indentedLine(int c, int end) {
+    /**
+     * Handles an indented line of a thread entry ({@code c}: first non-blank, {@code end}: content end,
+     * {@code nl}: line end); false when it is not one or no thread is open.
+     */
+    private boolean indentedLine(int c, int end, int nl) {
         if (cur == null) return false;
         byte b = t.at(c);
         if (b == 'a' && t.startsWith(c, end, AT)) {
-            frame(c, end);
+            cur.frames.add(frames.intern(c + AT.length, nl));
         } else if (b == '-' && c + 1 < end && t.at(c + 1) == ' ') {
-            lockLine(c + 2, end);
+            lockLine(c + 2, nl, t.hash(c + 2, nl));
         } else if (b == 'j' && t.startsWith(c, end, STATE)) {
             int s = t.skipBlanks(c + STATE.length, end);
             int e = t.trimEnd(s, end);
@@ -177,33 +204,20 @@ final class ThreadListParser {
         return true;
     }
 
-    /** A frame line; {@code at} is the index of "at ". */
-    private void frame(int at, int end) {
-        int s = at + AT.length;
-        cur.frames.add(frames.intern(s, t.trimEnd(s, end)));
-    }
-
-    private void lockLine(int from, int end) {
+    /** A line after "- " ({@code [from, nl)}, hashed): a lock action or an ownable-synchronizer entry. */
+    private void lockLine(int from, int nl, int hash) {
+        LockLineParser.LockLine l = lockLines.line(from, nl, hash);
         if (inOwnable) {
-            if (from < end && t.at(from) == '<') {
-                LockRef ref = lockLines.ref(from, end);
-                if (ref != null) cur.ownedSynchronizers.add(ref);
-            }
+            if (l.owned() != null) cur.ownedSynchronizers.add(l.owned());
             return;
         }
-        int lockEnd = end;
-        int nextFrame = -1;
-        if (t.startsWith(from, end, ELIMINATED)) {
-            // JDK 17 prints "- eliminated <owner is scalar replaced> (a X)" without a line break: the next frame
-            // follows on the same line after a tab.
-            int tab = t.indexOf((byte) '\t', from, end);
-            if (tab >= 0) {
-                lockEnd = tab;
-                nextFrame = t.skipBlanks(tab, end);
-            }
-        }
-        if (lockLines.parse(from, lockEnd)) cur.lock(lockLines.kind(), lockLines.lock());
-        if (nextFrame >= 0 && t.startsWith(nextFrame, end, AT)) frame(nextFrame, end);
+        if (l.kind() != null) cur.lock(l.kind(), l.lock());
+        if (l.frameOffset() >= 0) cur.frames.add(frames.intern(from + l.frameOffset(), nl));
+    }
+
+    /** A frame from its text up to the line end. */
+    private StackFrame createFrame(int from, int newline) {
+        return new StackFrame(t.decode(from, t.trimEnd(from, t.contentEnd(from, newline))));
     }
 
     /** The state word of a state text: "WAITING (parking)" gives WAITING. */
@@ -268,6 +282,7 @@ final class ThreadListParser {
         String name = headerLines == 1 ? t.decode(lineStart + 1, q) : multiLineName(lineStart, end, q);
         cur = new DumpThread.Builder(name);
         cur.line = ln;
+        threadsStarted++;
         headers.parseTail(q + 1, nameEnd, cur);
         return true;
     }

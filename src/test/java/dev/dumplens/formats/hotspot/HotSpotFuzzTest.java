@@ -1,0 +1,138 @@
+package dev.dumplens.formats.hotspot;
+
+import dev.dumplens.formats.DumpParseException;
+import dev.dumplens.formats.DumpText;
+import dev.dumplens.model.DumpThread;
+import dev.dumplens.model.ParseResult;
+import dev.dumplens.model.ParseWarning;
+import dev.dumplens.model.ThreadDump;
+import dev.dumplens.progress.ProgressMonitor;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+/**
+ * Random truncations and byte damage of real dumps (the captured test dumps, plus the shared corpus when present)
+ * never make the parser throw anything but {@link DumpParseException}, never hang, and keep line numbers valid.
+ */
+class HotSpotFuzzTest {
+    private static final long SEED = 20261126L;
+    private static final int ITERATIONS = 500;
+    private static final int MAX_CORPUS_FILE = 300_000;
+    private static final byte[] SPECIAL = "\"\n\t<>#[]=: -()".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+    @Test
+    void damagedDumpsOnlyEverFailWithTheDocumentedException() throws Exception {
+        List<byte[]> inputs = inputs();
+        Random random = new Random(SEED);
+        for (int i = 0; i < ITERATIONS; i++) {
+            byte[] original = inputs.get(random.nextInt(inputs.size()));
+            byte[] damaged = damage(original, random);
+            String source = "fuzz-" + i;
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> check(source, damaged),
+                    "iteration " + i + " (seed " + SEED + ") did not finish");
+        }
+    }
+
+    private static void check(String source, byte[] damaged) {
+        HotSpotFormat format = new HotSpotFormat();
+        DumpText text = DumpText.of(source, damaged);
+        try {
+            format.sniff(text);
+            ParseResult result = format.parse(text, ProgressMonitor.NONE);
+            long lines = countLines(text);
+            for (ThreadDump d : result.dumps()) {
+                assertThat(d.line()).isBetween(1L, lines);
+                for (DumpThread t : d.threads()) assertThat(t.line()).isBetween(d.line(), lines);
+            }
+            for (ParseWarning w : result.warnings()) {
+                assertThat(w.file()).isEqualTo(source);
+                assertThat(w.line()).isBetween(1L, lines);
+            }
+        } catch (DumpParseException expected) {
+            assertThat(expected.userMessage()).startsWith(source);
+        } catch (RuntimeException | Error e) {
+            fail(source + ": " + e, e);
+        }
+    }
+
+    private static long countLines(DumpText text) {
+        byte[] b = text.decode(0, text.length()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long n = 1;
+        for (byte x : b) if (x == '\n') n++;
+        return n;
+    }
+
+    private static byte[] damage(byte[] in, Random r) {
+        byte[] out = in;
+        int kinds = 1 + r.nextInt(3);
+        for (int k = 0; k < kinds && out.length > 0; k++) {
+            switch (r.nextInt(5)) {
+                case 0: // truncate
+                    out = Arrays.copyOf(out, r.nextInt(out.length));
+                    break;
+                case 1: { // flip random bytes
+                    out = out.clone();
+                    int flips = 1 + r.nextInt(30);
+                    for (int f = 0; f < flips && out.length > 0; f++) out[r.nextInt(out.length)] = (byte) r.nextInt(256);
+                    break;
+                }
+                case 2: { // write characters that matter to the grammar
+                    out = out.clone();
+                    int n = 1 + r.nextInt(30);
+                    for (int f = 0; f < n && out.length > 0; f++) out[r.nextInt(out.length)] = SPECIAL[r.nextInt(SPECIAL.length)];
+                    break;
+                }
+                case 3: { // cut out a range
+                    int from = r.nextInt(out.length);
+                    int to = Math.min(out.length, from + r.nextInt(2000));
+                    byte[] cut = new byte[out.length - (to - from)];
+                    System.arraycopy(out, 0, cut, 0, from);
+                    System.arraycopy(out, to, cut, from, out.length - to);
+                    out = cut;
+                    break;
+                }
+                default: { // repeat a range somewhere else
+                    int from = r.nextInt(out.length);
+                    int len = Math.min(out.length - from, r.nextInt(3000));
+                    int at = r.nextInt(out.length + 1);
+                    byte[] grown = new byte[out.length + len];
+                    System.arraycopy(out, 0, grown, 0, at);
+                    System.arraycopy(out, from, grown, at, len);
+                    System.arraycopy(out, at, grown, at + len, out.length - at);
+                    out = grown;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<byte[]> inputs() throws IOException {
+        List<byte[]> inputs = new ArrayList<>();
+        for (String name : TestDumps.ALL) inputs.add(TestDumps.bytes(name));
+        Path corpus = Path.of(System.getProperty("dumplens.corpus", "../shared/corpus"));
+        if (Files.isDirectory(corpus)) {
+            try (Stream<Path> files = Files.list(corpus)) {
+                for (Path p : (Iterable<Path>) files.sorted()::iterator) {
+                    String name = p.getFileName().toString();
+                    if (!name.startsWith("jdk") && !name.startsWith("public-")) continue;
+                    if (Files.size(p) > MAX_CORPUS_FILE || name.endsWith(".json")) continue;
+                    inputs.add(Files.readAllBytes(p));
+                }
+            }
+        }
+        return inputs;
+    }
+}
