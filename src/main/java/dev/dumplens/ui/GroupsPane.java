@@ -53,13 +53,14 @@ final class GroupsPane extends SplitPane {
         table.setId("groups-table");
         table.getStyleClass().add(Styles.DENSE);
         table.setPlaceholder(UiBits.muted("No group matches the filter."));
-        TableColumn<StackGroup, Integer> size = UiBits.column("Threads", 110, StackGroup::size);
+        TableColumn<StackGroup, Integer> size = UiBits.column("Threads", 100, StackGroup::size);
+        size.setMinWidth(80);
         size.setId("group-size");
         size.setSortType(TableColumn.SortType.DESCENDING);
         size.setCellFactory(c -> new SizeBarCell());
         table.getColumns().add(size);
         table.getColumns().add(UiBits.stateColumn("State", 170, StackGroup::state, g -> g.state().name()));
-        table.getColumns().add(UiBits.column("Name template", 230, g -> Text.oneLine(Text.template(g.nameTemplate()))));
+        table.getColumns().add(UiBits.column("Name template", 210, g -> Text.oneLine(Text.template(g.nameTemplate()))));
         table.getColumns().add(UiBits.column("Top frame", 420, g -> UiBits.frame(g.topFrame())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, g) -> showGroup(g));
@@ -68,9 +69,9 @@ final class GroupsPane extends SplitPane {
 
         members.setId("members-table");
         members.getStyleClass().add(Styles.DENSE);
-        members.getColumns().add(UiBits.column("Member thread", 220, t -> Text.oneLine(t.name())));
-        members.getColumns().add(UiBits.numberColumn("CPU ms", 80, DumpThread::cpuMillis, Text::number));
-        members.getColumns().add(UiBits.numberColumn("Elapsed s", 80, DumpThread::elapsedSeconds, Text::number));
+        members.getColumns().add(UiBits.column("Member thread", 180, t -> Text.oneLine(t.name())));
+        members.getColumns().add(UiBits.numberColumn("CPU ms", 85, DumpThread::cpuMillis, Text::number));
+        members.getColumns().add(UiBits.numberColumn("Elapsed s", 90, DumpThread::elapsedSeconds, Text::number));
         members.getColumns().add(UiBits.stateColumn("State", 220, DumpThread::state, UiBits::stateText));
         members.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         members.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> stack.show(t));
@@ -91,7 +92,7 @@ final class GroupsPane extends SplitPane {
         actions.setAlignment(Pos.CENTER_LEFT);
         SplitPane detail = new SplitPane(stack, members);
         detail.setOrientation(Orientation.VERTICAL);
-        detail.setDividerPositions(0.62);
+        detail.setDividerPositions(0.5);
         BorderPane right = new BorderPane(detail);
         right.setTop(actions);
         BorderPane.setMargin(actions, new Insets(6, 6, 6, 6));

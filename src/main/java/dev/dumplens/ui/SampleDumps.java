@@ -28,13 +28,13 @@ final class SampleDumps {
         return Optional.empty();
     }
 
-    /** The dump files in the samples folder (no programs, scripts or READMEs), sorted by name. */
+    /** The dump files in the samples folder (no programs, scripts, READMEs or the ground-truth file), by name. */
     static List<Path> files() {
         return folder().map(dir -> {
             try (Stream<Path> s = Files.list(dir)) {
                 return s.filter(Files::isRegularFile)
                         .filter(p -> p.getFileName().toString().matches(".*\\.(txt|log|json|hprof|tdump)$"))
-                        .filter(p -> !p.getFileName().toString().equalsIgnoreCase("README.md"))
+                        .filter(p -> !p.getFileName().toString().equalsIgnoreCase("expected.json"))
                         .sorted().toList();
             } catch (IOException e) {
                 return List.<Path>of();

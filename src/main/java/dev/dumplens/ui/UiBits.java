@@ -22,6 +22,9 @@ import java.util.function.Supplier;
 
 /** Small building blocks shared by the views: state badges, table columns, copy actions. */
 final class UiBits {
+    /** Wide enough for a dot and "TIMED_WAITING". */
+    private static final double STATE_MIN_WIDTH = 160;
+
     private UiBits() { }
 
     /** The JavaFX colour of a thread state (the charts' colour). */
@@ -73,6 +76,7 @@ final class UiBits {
                                                                                 Function<S, T> value,
                                                                                 Function<T, String> format) {
         TableColumn<S, T> c = column(title, width, value);
+        c.setMinWidth(width);
         c.getStyleClass().add("number-column");
         c.setCellFactory(col -> new TableCell<>() {
             @Override protected void updateItem(T item, boolean empty) {
@@ -87,6 +91,7 @@ final class UiBits {
     static <S> TableColumn<S, S> stateColumn(String title, double width, Function<S, ThreadState> state,
                                              Function<S, String> text) {
         TableColumn<S, S> c = column(title, width, row -> row);
+        c.setMinWidth(STATE_MIN_WIDTH);
         c.setComparator(java.util.Comparator.comparing(state).thenComparing(text));
         c.setCellFactory(col -> new TableCell<>() {
             @Override protected void updateItem(S item, boolean empty) {

@@ -80,7 +80,6 @@ public final class ScreenshotTour {
         });
         shoot("dump-threads");
         open(List.of(SAMPLES.resolve("deadlocks-jdk17-jstack-l.txt")));
-        shoot("dump-deadlock");
         run(() -> ((javafx.scene.control.Button) currentDumpView().node().lookup("#show-deadlock-0")).fire());
         shoot("dump-deadlock-cycle");
     }
