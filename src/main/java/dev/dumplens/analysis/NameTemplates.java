@@ -28,6 +28,22 @@ public final class NameTemplates {
      */
     public static String of(String name) {
         if (!hasDigit(name)) return name;
+        return scan(name, null);
+    }
+
+    /**
+     * The varying parts of {@code name}, one per {@code *} of its template, in order: {@code pool-3-thread-17}
+     * gives {@code [3, 17]}; a name without varying parts gives an empty list.
+     */
+    public static List<String> values(String name) {
+        if (!hasDigit(name)) return List.of();
+        List<String> out = new ArrayList<>(2);
+        scan(name, out);
+        return out;
+    }
+
+    /** The template of {@code name}; each replaced part is added to {@code values} when it is not null. */
+    private static String scan(String name, List<String> values) {
         StringBuilder out = new StringBuilder(name.length());
         int i = 0;
         int n = name.length();
@@ -41,26 +57,35 @@ public final class NameTemplates {
             int end = i;
             while (end < n && isAlnum(name.charAt(end))) end++;
             if (isUuidAt(name, i)) {
-                out.append('*');
+                replaced(name, i, i + UUID_LENGTH, out, values);
                 i += UUID_LENGTH;
             } else if (isHexId(name, i, end)) {
-                out.append('*');
+                replaced(name, i, end, out, values);
                 i = end;
             } else {
-                appendWithDigitRunsReplaced(name, i, end, out);
+                appendWithDigitRunsReplaced(name, i, end, out, values);
                 i = end;
             }
         }
         return out.toString();
     }
 
-    private static void appendWithDigitRunsReplaced(String s, int from, int to, StringBuilder out) {
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (isDigit(c)) {
-                if (i == from || !isDigit(s.charAt(i - 1))) out.append('*');
+    private static void replaced(String s, int from, int to, StringBuilder out, List<String> values) {
+        out.append('*');
+        if (values != null) values.add(s.substring(from, to));
+    }
+
+    private static void appendWithDigitRunsReplaced(String s, int from, int to, StringBuilder out,
+                                                    List<String> values) {
+        int i = from;
+        while (i < to) {
+            if (isDigit(s.charAt(i))) {
+                int end = i;
+                while (end < to && isDigit(s.charAt(end))) end++;
+                replaced(s, i, end, out, values);
+                i = end;
             } else {
-                out.append(c);
+                out.append(s.charAt(i++));
             }
         }
     }

@@ -2,11 +2,6 @@ package dev.dumplens.cli;
 
 import dev.dumplens.analysis.DumpAnalysis;
 import dev.dumplens.analysis.Similarity;
-import dev.dumplens.formats.DumpParseException;
-import dev.dumplens.formats.Formats;
-import dev.dumplens.model.ParseResult;
-import dev.dumplens.model.ParseWarning;
-import dev.dumplens.progress.ProgressMonitor;
 import dev.dumplens.report.AnalyzeJsonWriter;
 import dev.dumplens.report.TextSummary;
 import picocli.CommandLine;
@@ -21,8 +16,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -61,18 +54,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
     /** Parses, analyzes and writes one file; returns its exit code. */
     private int analyze(String file, Output output) throws IOException {
+        DumpInputs.Read read = DumpInputs.read(file);
+        if (read.failed()) return fail(output, file, read.error(), read.exitCode());
         List<DumpAnalysis> analyses;
         try {
-            ParseResult result = Formats.parse(Path.of(file), file, ProgressMonitor.NONE);
-            if (result.dumps().isEmpty()) {
-                for (ParseWarning w : result.warnings()) System.err.println(w);
-                return fail(output, file, file + ": no thread dump found", Cli.EXIT_INPUT);
-            }
-            analyses = DumpAnalysis.ofAll(result, similarity);
-        } catch (DumpParseException e) {
-            return fail(output, file, e.userMessage(), Cli.EXIT_INPUT);
-        } catch (InvalidPathException e) {
-            return fail(output, file, file + ": not a valid file name", Cli.EXIT_INPUT);
+            analyses = DumpAnalysis.ofAll(read.result(), similarity);
         } catch (RuntimeException e) {
             return fail(output, file, file + ": internal error while analyzing it (please report): " + e, 1);
         }

@@ -16,6 +16,7 @@ public final class DesktopApp extends Application {
 
     @Override public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        stage.getIcons().setAll(AppIcon.images());
         MainWindow window = new MainWindow(stage, new Prefs());
         stage.show();
         List<Path> files = getParameters().getUnnamed().stream().map(Path::of).toList();

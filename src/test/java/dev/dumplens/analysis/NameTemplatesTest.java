@@ -22,6 +22,17 @@ class NameTemplatesTest {
     }
 
     @Test
+    void valuesAreTheReplacedPartsInOrder() {
+        assertThat(NameTemplates.values("pool-3-thread-17")).containsExactly("3", "17");
+        assertThat(NameTemplates.values("http-nio-8080-exec-1")).containsExactly("8080", "1");
+        assertThat(NameTemplates.values("x12ab34")).containsExactly("12", "34");
+        assertThat(NameTemplates.values("job-8f14e45f-ceea-467a-9af0-12ab34cd56ef-7"))
+                .containsExactly("8f14e45f-ceea-467a-9af0-12ab34cd56ef", "7");
+        assertThat(NameTemplates.values("conn-0x7f3a9c12de")).containsExactly("0x7f3a9c12de");
+        assertThat(NameTemplates.values("main")).isEmpty();
+    }
+
+    @Test
     void commonTemplateOfAgreeingMembersIsThatTemplate() {
         assertThat(NameTemplates.common(List.of("pool-*-thread-*", "pool-*-thread-*"))).isEqualTo("pool-*-thread-*");
     }

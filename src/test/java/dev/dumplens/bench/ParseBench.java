@@ -14,7 +14,8 @@ import java.util.List;
  * {@link BenchScenario} with 20,000 platform threads dumped with the real {@code jstack -l}, and that program's
  * ~100 MB application log holding three SIGQUIT dumps between log lines. Then it runs, each in a fresh JVM and
  * several times, {@link ParseOnce} (parser only) and, when the jar has the {@code analyze} subcommand,
- * {@code java -jar target/dumplens.jar analyze --json FILE}; it reports wall time, MB/s and peak RSS (VmHWM,
+ * {@code java -jar target/dumplens.jar analyze --json FILE} and {@code compare --json LOG} (the log's three dumps
+ * compared); it reports wall time, MB/s and peak RSS (VmHWM,
  * sampled from /proc while the process runs) of the best run and the median.
  *
  * <pre>java -cp target/classes:target/test-classes dev.dumplens.bench.ParseBench [--runs 5] [--threads 20000]
@@ -46,7 +47,7 @@ public final class ParseBench {
                     ParseOnce.class.getName(), file.toString()), file, runs);
         }
         Path jar = Path.of("target/dumplens.jar");
-        if (Files.exists(jar) && analyzeAvailable(jar)) {
+        if (Files.exists(jar) && available(jar, "analyze")) {
             for (Path file : List.of(jstack, log)) {
                 measure("analyze --json", List.of(java(), "-jar", jar.toString(), "analyze", "--json", file.toString()),
                         file, runs);
@@ -54,6 +55,10 @@ public final class ParseBench {
         } else {
             System.out.println();
             System.out.println("(target/dumplens.jar has no 'analyze' subcommand yet: whole-CLI figures skipped)");
+        }
+        if (Files.exists(jar) && available(jar, "compare")) {
+            measure("compare --json (the log's " + DUMPS_IN_LOG + " dumps)", List.of(java(), "-jar", jar.toString(),
+                    "compare", "--json", log.toString()), log, runs);
         }
     }
 
@@ -96,8 +101,8 @@ public final class ParseBench {
         if (code != 0) throw new IOException(pb.command() + " exited with " + code);
     }
 
-    private static boolean analyzeAvailable(Path jar) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(java(), "-jar", jar.toString(), "analyze", "--help")
+    private static boolean available(Path jar, String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(java(), "-jar", jar.toString(), command, "--help")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         return p.waitFor() == 0;
     }
