@@ -18,8 +18,7 @@ import java.nio.file.Path;
 final class DumpView implements WorkspaceView {
     private final ThreadDump dump;
     private final boolean severalInFile;
-    private final BackgroundWork work;
-    private final NoticeBar notices;
+    private final ViewContext context;
     private final BorderPane root = new BorderPane();
     private final DumpHeader header;
     private final GroupsPane groups = new GroupsPane();
@@ -31,12 +30,11 @@ final class DumpView implements WorkspaceView {
     private final Tab threadsTab;
     private DumpAnalysis analysis;
 
-    DumpView(DumpAnalysis analysis, boolean severalInFile, BackgroundWork work, NoticeBar notices) {
+    DumpView(DumpAnalysis analysis, boolean severalInFile, ViewContext context) {
         this.analysis = analysis;
         this.dump = analysis.dump();
         this.severalInFile = severalInFile;
-        this.work = work;
-        this.notices = notices;
+        this.context = context;
         header = new DumpHeader(dump, severalInFile, this::showDeadlock);
         groupsTab = new Tab("Groups", groups);
         locksTab = new Tab("Locks");
@@ -71,8 +69,8 @@ final class DumpView implements WorkspaceView {
     @Override public void similarityChanged(String similarity) {
         Similarity s = Similarity.parse(similarity);
         if (s.equals(analysis.similarity())) return;
-        work.run("Re-grouping " + title() + " (" + s + ")", monitor -> DumpAnalysis.of(dump, s), this::show,
-                t -> notices.show(NoticeBar.Level.ERROR, "Could not re-group " + title() + ": " + t));
+        context.work().run("Re-grouping " + title() + " (" + s + ")", monitor -> DumpAnalysis.of(dump, s), this::show,
+                t -> context.notices().show(NoticeBar.Level.ERROR, "Could not re-group " + title() + ": " + t));
     }
 
     @Override public Report report() {

@@ -11,19 +11,11 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -38,9 +30,7 @@ final class GroupsPane extends SplitPane {
     private final ObservableList<StackGroup> groups = FXCollections.observableArrayList();
     private final FilteredList<StackGroup> filtered = new FilteredList<>(groups);
     private final TableView<StackGroup> table = new TableView<>();
-    private final TableView<DumpThread> members = new TableView<>();
-    private final StackText stack = new StackText();
-    private final Label groupTitle = new Label();
+    private final GroupDetail detail = new GroupDetail(false);
     private int largest = 1;
 
     GroupsPane() {
@@ -57,47 +47,20 @@ final class GroupsPane extends SplitPane {
         size.setMinWidth(80);
         size.setId("group-size");
         size.setSortType(TableColumn.SortType.DESCENDING);
-        size.setCellFactory(c -> new SizeBarCell());
+        size.setCellFactory(c -> new SizeBarCell<>(() -> largest));
         table.getColumns().add(size);
         table.getColumns().add(UiBits.stateColumn("State", 170, StackGroup::state, g -> g.state().name()));
         table.getColumns().add(UiBits.column("Name template", 210, g -> Text.oneLine(Text.template(g.nameTemplate()))));
         table.getColumns().add(UiBits.column("Top frame", 420, g -> UiBits.frame(g.topFrame())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, g) -> showGroup(g));
-        table.setContextMenu(UiBits.menu(UiBits.copyItem("Copy group", this::selectedGroupText),
-                UiBits.copyItem("Copy stack", this::shownStack)));
-
-        members.setId("members-table");
-        members.getStyleClass().add(Styles.DENSE);
-        members.getColumns().add(UiBits.column("Member thread", 180, t -> Text.oneLine(t.name())));
-        members.getColumns().add(UiBits.numberColumn("CPU ms", 85, DumpThread::cpuMillis, Text::number));
-        members.getColumns().add(UiBits.numberColumn("Elapsed s", 90, DumpThread::elapsedSeconds, Text::number));
-        members.getColumns().add(UiBits.stateColumn("State", 220, DumpThread::state, UiBits::stateText));
-        members.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        members.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> stack.show(t));
-        members.setContextMenu(UiBits.menu(UiBits.copyItem("Copy stack", this::shownStack)));
-        stack.setContextMenu(UiBits.menu(UiBits.copyItem("Copy stack", this::shownStack),
-                UiBits.copyItem("Copy group", this::selectedGroupText)));
+        table.setContextMenu(UiBits.menu(UiBits.copyItem("Copy group", this::selectedGroupText)));
 
         VBox left = new VBox(6, filter, table);
         left.setPadding(new Insets(6, 0, 0, 6));
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        groupTitle.setId("group-title");
-        groupTitle.getStyleClass().add("title-4");
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox actions = new HBox(4, groupTitle, grow, UiBits.copyButton("Copy stack", "copy-stack", this::shownStack),
-                UiBits.copyButton("Copy group", "copy-group", this::selectedGroupText));
-        actions.setAlignment(Pos.CENTER_LEFT);
-        SplitPane detail = new SplitPane(stack, members);
-        detail.setOrientation(Orientation.VERTICAL);
-        detail.setDividerPositions(0.5);
-        BorderPane right = new BorderPane(detail);
-        right.setTop(actions);
-        BorderPane.setMargin(actions, new Insets(6, 6, 6, 6));
-
-        getItems().addAll(left, right);
+        getItems().addAll(left, detail);
         setDividerPositions(0.56);
         setId("groups-pane");
     }
@@ -111,43 +74,23 @@ final class GroupsPane extends SplitPane {
         else showGroup(null);
     }
 
-    /** Selects the group holding {@code thread} and then the thread among its members. */
-    void reveal(DumpThread thread) {
-        filter.clear();
-        for (StackGroup g : table.getItems()) {
-            if (g.threads().contains(thread)) {
-                table.getSelectionModel().select(g);
-                table.scrollTo(g);
-                members.getSelectionModel().select(thread);
-                members.scrollTo(thread);
-                return;
-            }
-        }
-    }
-
     void focusFilter() { filter.requestFocus(); }
 
     TableView<StackGroup> table() { return table; }
 
-    TableView<DumpThread> members() { return members; }
+    TableView<DumpThread> members() { return detail.members(); }
 
-    StackText stack() { return stack; }
+    StackText stack() { return detail.stack(); }
 
     private void showGroup(StackGroup g) {
-        members.getItems().setAll(g == null ? List.of() : g.threads());
-        groupTitle.setText(g == null ? "" : g.size() + (g.size() == 1 ? " thread · " : " threads · ") + g.state()
-                + " · " + Text.oneLine(Text.template(g.nameTemplate())));
-        if (g != null) members.getSelectionModel().select(0);
-        else stack.show(null);
+        if (g == null) detail.show("", List.of(), () -> null);
+        else detail.show(g.size() + (g.size() == 1 ? " thread · " : " threads · ") + g.state() + " · "
+                + Text.oneLine(Text.template(g.nameTemplate())), g.threads(), () -> StackFormat.group(g));
     }
 
     private String selectedGroupText() {
         StackGroup g = table.getSelectionModel().getSelectedItem();
         return g == null ? null : StackFormat.group(g);
-    }
-
-    private String shownStack() {
-        return stack.getText().isEmpty() ? null : stack.getText();
     }
 
     private void applyFilter(String text) {
@@ -161,31 +104,5 @@ final class GroupsPane extends SplitPane {
         }
         for (StackFrame f : g.frames()) if (f.text().toLowerCase(Locale.ROOT).contains(q)) return true;
         return false;
-    }
-
-    /** The group size as a number over a bar as long as the size relative to the largest group. */
-    private final class SizeBarCell extends TableCell<StackGroup, Integer> {
-        private final Region bar = new Region();
-        private final Label label = new Label();
-        private final StackPane box = new StackPane(bar, label);
-
-        SizeBarCell() {
-            bar.getStyleClass().add("size-bar");
-            bar.setMaxHeight(14);
-            StackPane.setAlignment(bar, Pos.CENTER_LEFT);
-            StackPane.setAlignment(label, Pos.CENTER_RIGHT);
-            box.setMinWidth(0);
-        }
-
-        @Override protected void updateItem(Integer size, boolean empty) {
-            super.updateItem(size, empty);
-            if (empty || size == null) {
-                setGraphic(null);
-                return;
-            }
-            label.setText(Integer.toString(size));
-            bar.maxWidthProperty().bind(box.widthProperty().subtract(36).multiply(size / (double) largest));
-            setGraphic(box);
-        }
     }
 }

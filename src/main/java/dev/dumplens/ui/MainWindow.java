@@ -244,9 +244,14 @@ final class MainWindow {
         }
         for (Path p : opened.files()) if (!opened.errors().stream().anyMatch(e -> e.startsWith(p.toString()))) prefs.addRecent(p);
         refreshStartPage();
-        List<WorkspaceView> views = Views.create(prepared, work, notices);
+        List<WorkspaceView> views = Views.create(prepared, context());
         for (WorkspaceView v : views) addTab(v);
         work.status(opened.dumps().size() + " dump(s), " + opened.heapDumps().size() + " heap dump(s) opened");
+    }
+
+    /** What views may use of this window. */
+    ViewContext context() {
+        return new ViewContext(work, notices, this::addTab);
     }
 
     private void addTab(WorkspaceView view) {

@@ -2,14 +2,13 @@ package dev.dumplens.ui;
 
 import dev.dumplens.analysis.DumpAnalysis;
 import dev.dumplens.analysis.Similarity;
-import dev.dumplens.analysis.StackSignatures;
+import dev.dumplens.analysis.compare.CompareOptions;
+import dev.dumplens.analysis.compare.Comparison;
 import dev.dumplens.model.ThreadDump;
 import dev.dumplens.progress.ProgressMonitor;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns opened files into workspace views: one dump → dump view, several → comparison, .hprof → heap view. The
@@ -18,33 +17,33 @@ import java.util.Map;
 final class Views {
     private Views() { }
 
-    /** Opened files with each thread dump analysed, in time order. */
-    record Prepared(OpenedFiles opened, List<DumpAnalysis> analyses) { }
+    /**
+     * Opened files, analysed: one dump's analysis, or the comparison of several dumps ({@code null} when there
+     * are fewer than two).
+     */
+    record Prepared(OpenedFiles opened, List<DumpAnalysis> analyses, Comparison comparison) { }
 
-    /** Analyses every dump of {@code opened}; runs on the worker thread. */
+    /** Analyses the dumps of {@code opened}: one → its analysis, several → their comparison; on the worker thread. */
     static Prepared prepare(OpenedFiles opened, String similarity, ProgressMonitor progress) {
         List<ThreadDump> dumps = opened.dumpsInTimeOrder();
-        StackSignatures signatures = new StackSignatures(Similarity.parse(similarity));
-        List<DumpAnalysis> analyses = new ArrayList<>(dumps.size());
-        progress.phase("Analysing " + dumps.size() + " dump(s)", dumps.size());
-        for (ThreadDump d : dumps) {
-            progress.checkCancelled();
-            analyses.add(DumpAnalysis.of(d, signatures, List.of()));
-            progress.worked(analyses.size());
+        Similarity s = Similarity.parse(similarity);
+        progress.checkCancelled();
+        if (dumps.size() > 1) {
+            progress.phase("Comparing " + dumps.size() + " dumps", -1);
+            return new Prepared(opened, List.of(), Comparison.of(dumps, new CompareOptions(s, List.of())));
         }
-        return new Prepared(opened, analyses);
+        progress.phase("Analysing", -1);
+        List<DumpAnalysis> analyses = dumps.stream().map(d -> DumpAnalysis.of(d, s)).toList();
+        return new Prepared(opened, analyses, null);
     }
 
     /** Builds the views of {@code prepared}; runs on the FX thread. */
-    static List<WorkspaceView> create(Prepared prepared, BackgroundWork work, NoticeBar notices) {
-        Map<String, Integer> perFile = new HashMap<>();
-        for (DumpAnalysis a : prepared.analyses()) perFile.merge(a.dump().source(), 1, Integer::sum);
+    static List<WorkspaceView> create(Prepared prepared, ViewContext context) {
         List<WorkspaceView> out = new ArrayList<>();
-        for (DumpAnalysis a : prepared.analyses()) {
-            out.add(new DumpView(a, perFile.get(a.dump().source()) > 1, work, notices));
-        }
+        if (prepared.comparison() != null) out.add(new ComparisonView(prepared.comparison(), context));
+        for (DumpAnalysis a : prepared.analyses()) out.add(new DumpView(a, false, context));
         if (!prepared.opened().heapDumps().isEmpty()) {
-            notices.show(NoticeBar.Level.INFO, "Heap dumps are recognized but the heap view is not built yet:",
+            context.notices().show(NoticeBar.Level.INFO, "Heap dumps are recognized but the heap view is not built yet:",
                     prepared.opened().heapDumps().stream().map(Object::toString).toList());
         }
         return out;

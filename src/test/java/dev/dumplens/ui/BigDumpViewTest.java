@@ -51,7 +51,7 @@ class BigDumpViewTest {
         DumpView[] view = new DumpView[1];
         fx(() -> {
             long t0 = System.nanoTime();
-            view[0] = new DumpView(analysis, false, window.work(), window.notices());
+            view[0] = new DumpView(analysis, false, window.context());
             Tab tab = new Tab(view[0].title(), view[0].node());
             window.tabs().getTabs().add(tab);
             window.tabs().getSelectionModel().select(tab);

@@ -82,6 +82,9 @@ public final class ScreenshotTour {
         open(List.of(SAMPLES.resolve("deadlocks-jdk17-jstack-l.txt")));
         run(() -> ((javafx.scene.control.Button) currentDumpView().node().lookup("#show-deadlock-0")).fire());
         shoot("dump-deadlock-cycle");
+        open(List.of(SAMPLES.resolve("leak-jdk17-jstack-1.txt"), SAMPLES.resolve("leak-jdk17-jstack-2.txt"),
+                SAMPLES.resolve("leak-jdk17-jstack-3.txt"), SAMPLES.resolve("leak-jdk17-jstack-4.txt")));
+        shoot("comparison");
     }
 
     private void open(List<Path> files) throws Exception {
