@@ -21,11 +21,14 @@ public final class DumpText {
     private final String source;
     private final ByteBuffer bytes;
     private final String transcodedFrom;
+    /** The file behind {@link #bytes}, for {@link #copy}; null for text in memory or transcoded. */
+    private final Path file;
 
-    private DumpText(String source, ByteBuffer bytes, String transcodedFrom) {
+    private DumpText(String source, ByteBuffer bytes, String transcodedFrom, Path file) {
         this.source = source;
         this.bytes = bytes;
         this.transcodedFrom = transcodedFrom;
+        this.file = file;
     }
 
     /** Maps {@code path} read-only. {@code source} is the name to show in messages (the path as given). */
@@ -37,7 +40,7 @@ public final class DumpText {
                 throw new DumpParseException(source, "file is larger than 2 GiB; split it first");
             }
             ByteBuffer buf = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            return wrap(source, buf);
+            return wrap(source, buf, path);
         } catch (NoSuchFileException e) {
             throw new DumpParseException(source, "no such file");
         } catch (IOException e) {
@@ -48,17 +51,17 @@ public final class DumpText {
 
     /** Wraps bytes already in memory (tests, stdin, decompressed input). */
     public static DumpText of(String source, byte[] content) {
-        return wrap(source, ByteBuffer.wrap(content));
+        return wrap(source, ByteBuffer.wrap(content), null);
     }
 
-    private static DumpText wrap(String source, ByteBuffer buf) {
+    private static DumpText wrap(String source, ByteBuffer buf, Path file) {
         String utf16 = utf16Kind(buf);
-        if (utf16 == null) return new DumpText(source, buf, null);
+        if (utf16 == null) return new DumpText(source, buf, null, file);
         java.nio.charset.Charset cs = utf16.equals("UTF-16LE") ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
         ByteBuffer dup = buf.duplicate();
         if (dup.remaining() >= 2 && ((dup.get(0) & 0xff) == 0xff || (dup.get(0) & 0xff) == 0xfe)) dup.position(2);
         String text = decodeWith(cs, dup);
-        return new DumpText(source, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), utf16);
+        return new DumpText(source, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), utf16, null);
     }
 
     private static String decodeWith(java.nio.charset.Charset cs, ByteBuffer buf) {
@@ -103,6 +106,32 @@ public final class DumpText {
 
     /** A read-only view of all bytes (UTF-8 or ASCII-compatible). */
     public ByteBuffer bytes() { return bytes.asReadOnlyBuffer(); }
+
+    /**
+     * Copies up to {@code length} bytes from {@code position} into {@code dst} at {@code offset} and returns how
+     * many were copied (fewer at the end of the text). A mapped file is read with positional reads rather than
+     * through the mapping, so a parser streaming through a large file in blocks keeps only its blocks, not the
+     * whole file, resident in memory.
+     */
+    public int copy(int position, byte[] dst, int offset, int length) throws DumpParseException {
+        int n = Math.max(0, Math.min(length, length() - position));
+        if (file == null) {
+            bytes.get(position, dst, offset, n);
+            return n;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer target = ByteBuffer.wrap(dst, offset, n);
+            long at = position;
+            while (target.hasRemaining()) {
+                int read = ch.read(target, at);
+                if (read < 0) break;
+                at += read;
+            }
+            return n - target.remaining();
+        } catch (IOException e) {
+            throw new DumpParseException(source, -1, position, "cannot read: " + e.getMessage());
+        }
+    }
 
     /** Decodes {@code [from, to)} as UTF-8, replacing invalid sequences with U+FFFD. */
     public String decode(int from, int to) {

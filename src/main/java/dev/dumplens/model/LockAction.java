@@ -5,8 +5,9 @@ package dev.dumplens.model;
  *
  * @param frameIndex index of the frame the line follows in {@link DumpThread#frames()} (0 = top frame)
  * @param kind       what the thread does with the lock
- * @param lock       the lock; {@code null} for "waiting on &lt;no object reference available&gt;"; for
- *                   {@link Kind#CLASS_INIT} the class being initialized with id "class-init:" + class name
+ * @param lock       the lock; {@code null} when the line names no object ("waiting on &lt;no object reference
+ *                   available&gt;", "eliminated &lt;owner is scalar replaced&gt;"); for {@link Kind#CLASS_INIT} the
+ *                   class being initialized with id "class-init:" + class name
  */
 public record LockAction(int frameIndex, Kind kind, LockRef lock) {
 

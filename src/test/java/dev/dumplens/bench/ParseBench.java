@@ -19,7 +19,8 @@ import java.util.List;
  * sampled from /proc while the process runs) of the best run and the median.
  *
  * <pre>java -cp target/classes:target/test-classes dev.dumplens.bench.ParseBench [--runs 5] [--threads 20000]
- *      [--dir target/bench] [--regenerate]</pre>
+ *      [--dir target/bench] [--regenerate] [--jvm "-XX:TieredStopAtLevel=1 …"]</pre>
+ * {@code --jvm} passes options to the measured JVMs.
  */
 public final class ParseBench {
     private static final String JNI_LINE = "JNI global refs";
@@ -32,25 +33,28 @@ public final class ParseBench {
         int runs = Integer.parseInt(option(a, "--runs", "5"));
         int threads = Integer.parseInt(option(a, "--threads", "20000"));
         Path dir = Path.of(option(a, "--dir", "target/bench"));
+        List<String> jvm = option(a, "--jvm", "").isBlank() ? List.of() : List.of(option(a, "--jvm", "").trim().split("\\s+"));
         Path jstack = dir.resolve("jstack-l-" + threads + "-threads.txt");
         Path log = dir.resolve("app-log-3-sigquit-dumps-" + threads + "-threads.log");
         if (a.contains("--regenerate") || !Files.exists(jstack) || !Files.exists(log)) {
             Files.createDirectories(dir);
             generate(threads, jstack, log);
         }
+        Thread.sleep(3000); // let the machine settle after generating
         System.out.println(machine());
         System.out.println();
-        System.out.println("| command | file | size | best wall | MB/s (best) | median wall | peak RSS (best run) | RSS / size |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+        System.out.println("| command | file | size | best wall | MB/s (best) | median wall | CPU (best run) | peak RSS (best run) | RSS / size |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        String label = jvm.isEmpty() ? "" : " " + String.join(" ", jvm);
         for (Path file : List.of(jstack, log)) {
-            measure("ParseOnce (parser only)", List.of(java(), "-cp", System.getProperty("java.class.path"),
+            measure("ParseOnce (parser only)" + label, command(jvm, "-cp", System.getProperty("java.class.path"),
                     ParseOnce.class.getName(), file.toString()), file, runs);
         }
         Path jar = Path.of("target/dumplens.jar");
         if (Files.exists(jar) && available(jar, "analyze")) {
             for (Path file : List.of(jstack, log)) {
-                measure("analyze --json", List.of(java(), "-jar", jar.toString(), "analyze", "--json", file.toString()),
-                        file, runs);
+                measure("analyze --json" + label, command(jvm, "-jar", jar.toString(), "analyze", "--json",
+                        file.toString()), file, runs);
             }
         } else {
             System.out.println();
@@ -65,6 +69,15 @@ public final class ParseBench {
     private static String option(List<String> args, String name, String fallback) {
         int i = args.indexOf(name);
         return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+    }
+
+    /** java, the JVM options, then the arguments. */
+    private static List<String> command(List<String> jvm, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java());
+        cmd.addAll(jvm);
+        cmd.addAll(Arrays.asList(args));
+        return cmd;
     }
 
     private static String java() {
@@ -114,9 +127,9 @@ public final class ParseBench {
         Sample best = samples.get(0);
         Sample median = samples.get(samples.size() / 2);
         double mb = Files.size(file) / 1e6;
-        System.out.printf("| %s | %s | %.1f MB | %.2f s | %.0f | %.2f s | %.0f MB | %.2f |%n", what,
+        System.out.printf("| %s | %s | %.1f MB | %.2f s | %.0f | %.2f s | %.2f s | %.0f MB | %.2f |%n", what,
                 file.getFileName(), mb, best.wallNanos / 1e9, mb / (best.wallNanos / 1e9), median.wallNanos / 1e9,
-                best.peakRssKb / 1024.0, best.peakRssKb / 1024.0 / (Files.size(file) / 1048576.0));
+                best.cpuTicks / 100.0, best.peakRssKb / 1024.0, best.peakRssKb / 1024.0 / (Files.size(file) / 1048576.0));
     }
 
     private static String machine() throws IOException {
@@ -129,10 +142,14 @@ public final class ParseBench {
                 load);
     }
 
-    /** One run of a command in a fresh process: wall time, and the highest VmHWM seen while it ran. */
+    /**
+     * One run of a command in a fresh process: wall time, and the highest VmHWM and CPU time (user + system, in
+     * clock ticks of 10 ms) seen while it ran.
+     */
     private static final class Sample {
         long wallNanos;
         long peakRssKb;
+        long cpuTicks;
 
         static Sample of(List<String> command) throws IOException, InterruptedException {
             Sample s = new Sample();
@@ -140,13 +157,26 @@ public final class ParseBench {
             Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             Path status = Path.of("/proc", String.valueOf(p.pid()), "status");
+            Path stat = Path.of("/proc", String.valueOf(p.pid()), "stat");
             while (p.isAlive()) {
                 s.peakRssKb = Math.max(s.peakRssKb, hwm(status));
+                s.cpuTicks = Math.max(s.cpuTicks, cpuTicks(stat));
                 Thread.sleep(2);
             }
             s.wallNanos = System.nanoTime() - t0;
             if (p.exitValue() != 0) throw new IOException(command + " exited with " + p.exitValue());
             return s;
+        }
+
+        /** utime + stime of /proc/PID/stat (fields 14 and 15, after the parenthesized command name). */
+        private static long cpuTicks(Path stat) {
+            try {
+                String text = Files.readString(stat);
+                String[] f = text.substring(text.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (IOException | RuntimeException gone) {
+                return 0;
+            }
         }
 
         private static long hwm(Path status) {

@@ -1,10 +1,10 @@
 package dev.dumplens.formats.hotspot;
 
 /**
- * Interns values keyed by byte ranges of one file: the first time a byte sequence is seen its value is created
+ * Interns values keyed by byte ranges of a block: the first time a byte sequence is seen its value is created
  * (decoded once); later equal sequences return the same instance without decoding or allocating. An
- * open-addressing table keyed by the hash of the bytes; keys are compared against the first occurrence in
- * place.
+ * open-addressing table keyed by the hash of the bytes; the keys are kept together in a small array, so comparing
+ * with them stays in the CPU cache.
  *
  * @param <T> the interned value (stack frames, lock references, state texts)
  */
@@ -23,6 +23,8 @@ final class ByteInterner<T> {
     private int[] lengths;
     private Object[] values;
     private int size;
+    private byte[] keys = new byte[4096];
+    private int keysUsed;
 
     ByteInterner(ByteText text, int initialCapacity, Factory<T> factory) {
         this.text = text;
@@ -54,12 +56,15 @@ final class ByteInterner<T> {
         while (true) {
             Object v = values[slot];
             if (v == null) break;
-            if (hashes[slot] == h && lengths[slot] == n && text.rangeEquals(starts[slot], from, n)) return (T) v;
+            if (hashes[slot] == h && lengths[slot] == n && text.rangeEquals(from, keys, starts[slot], n)) return (T) v;
             slot = (slot + 1) & mask;
         }
         T created = factory.create(from, to);
+        if (keysUsed + n > keys.length) keys = java.util.Arrays.copyOf(keys, Math.max(keys.length * 2, keysUsed + n));
+        text.copy(from, keys, keysUsed, n);
         hashes[slot] = h;
-        starts[slot] = from;
+        starts[slot] = keysUsed;
+        keysUsed += n;
         lengths[slot] = n;
         values[slot] = created;
         if (++size * 2 > values.length) grow();

@@ -1,14 +1,14 @@
 package dev.dumplens.formats.hotspot;
 
-import dev.dumplens.formats.DumpText;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * Fast byte access to a {@link DumpText} for the parser: line scanning eight bytes at a time, literal matching,
- * hashing and comparing byte ranges, and number parsing without creating strings.
+ * A block of a dump file's bytes in memory with the operations the parser needs without creating strings: line
+ * scanning eight bytes at a time, literal matching, hashing and comparing byte ranges, number parsing, and
+ * lenient decoding (invalid UTF-8 becomes U+FFFD).
  */
 final class ByteText {
     private static final long ONES = 0x0101010101010101L;
@@ -17,114 +17,42 @@ final class ByteText {
     private static final long MIX = 0x9E3779B97F4A7C15L;
     private static final long SEED = 0x2545F4914F6CDD1DL;
 
-    private final DumpText text;
-    private final ByteBuffer buf;
+    private final byte[] b;
+    private final ByteBuffer words;
     private final int length;
     private int lastHash;
 
-    ByteText(DumpText text) {
-        this.text = text;
-        this.buf = text.bytes().order(ByteOrder.LITTLE_ENDIAN);
-        this.length = buf.limit();
+    /** The first {@code length} bytes of {@code bytes}. */
+    ByteText(byte[] bytes, int length) {
+        this.b = bytes;
+        this.words = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        this.length = length;
     }
-
-    DumpText text() { return text; }
 
     int length() { return length; }
 
-    byte at(int i) { return buf.get(i); }
+    byte at(int i) { return b[i]; }
+
+    /** The four bytes at {@code i} as a little-endian int; {@code i + 4 <= length()}. */
+    int intAt(int i) { return words.getInt(i); }
 
     /** Index of the next '\n' at or after {@code from}, or {@link #length()} when there is none. */
     int newline(int from) {
         int i = from;
         int last = length - 8;
         while (i <= last) {
-            long x = buf.getLong(i) ^ NEWLINES;
+            long x = words.getLong(i) ^ NEWLINES;
             long found = (x - ONES) & ~x & HIGHS;
             if (found != 0) return i + (Long.numberOfTrailingZeros(found) >>> 3);
             i += 8;
         }
-        while (i < length && buf.get(i) != '\n') i++;
+        while (i < length && b[i] != '\n') i++;
         return i;
     }
-
-    /** End of the line content that ends at {@code newline}: drops a '\r' before it. */
-    int contentEnd(int lineStart, int newline) {
-        return newline > lineStart && buf.get(newline - 1) == '\r' ? newline - 1 : newline;
-    }
-
-    /** Whether {@code [pos, end)} starts with the ASCII literal. */
-    boolean startsWith(int pos, int end, byte[] literal) {
-        if (end - pos < literal.length) return false;
-        for (int i = 0; i < literal.length; i++) {
-            if (buf.get(pos + i) != literal[i]) return false;
-        }
-        return true;
-    }
-
-    /** Whether {@code [pos, end)} is exactly the literal. */
-    boolean equalsLiteral(int pos, int end, byte[] literal) {
-        return end - pos == literal.length && startsWith(pos, end, literal);
-    }
-
-    /** First index of {@code b} in {@code [from, to)}, or -1. */
-    int indexOf(byte b, int from, int to) {
-        for (int i = from; i < to; i++) if (buf.get(i) == b) return i;
-        return -1;
-    }
-
-    /** First index of the literal in {@code [from, to)}, or -1. */
-    int indexOf(byte[] literal, int from, int to) {
-        for (int i = from; i + literal.length <= to; i++) {
-            if (buf.get(i) == literal[0] && startsWith(i, to, literal)) return i;
-        }
-        return -1;
-    }
-
-    /** Last index of {@code b} in {@code [from, to)}, or -1. */
-    int lastIndexOf(byte b, int from, int to) {
-        for (int i = to - 1; i >= from; i--) if (buf.get(i) == b) return i;
-        return -1;
-    }
-
-    /** First index at or after {@code from} that is not a space or tab, or {@code end}. */
-    int skipBlanks(int from, int end) {
-        int i = from;
-        while (i < end) {
-            byte b = buf.get(i);
-            if (b != ' ' && b != '\t') break;
-            i++;
-        }
-        return i;
-    }
-
-    /** Index after the last byte before {@code end} that is not a space or tab. */
-    int trimEnd(int from, int end) {
-        int i = end;
-        while (i > from) {
-            byte b = buf.get(i - 1);
-            if (b != ' ' && b != '\t') break;
-            i--;
-        }
-        return i;
-    }
-
-    /** Whether {@code [from, to)} holds only spaces and tabs. */
-    boolean isBlank(int from, int to) {
-        return skipBlanks(from, to) == to;
-    }
-
-    /** Decodes {@code [from, to)} leniently (invalid UTF-8 becomes U+FFFD). */
-    String decode(int from, int to) {
-        return text.decode(from, to);
-    }
-
-    /** The four bytes at {@code i} as a little-endian int; {@code i + 4 <= length()}. */
-    int intAt(int i) { return buf.getInt(i); }
 
     /**
      * Index of the next '\n' at or after {@code from} (or {@link #length()}), hashing the bytes before it on the
-     * way: one pass for finding the line end and the interning key. The hash is {@link #lastHash()}, equal to
+     * way: one pass finds the line end and the interning key. The hash is {@link #lastHash()}, equal to
      * {@link #hash(int, int)} of the same range.
      */
     int hashedNewline(int from) {
@@ -132,7 +60,7 @@ final class ByteText {
         int i = from;
         int last = length - 8;
         while (i <= last) {
-            long w = buf.getLong(i);
+            long w = words.getLong(i);
             long x = w ^ NEWLINES;
             long found = (x - ONES) & ~x & HIGHS;
             if (found != 0) {
@@ -145,7 +73,7 @@ final class ByteText {
             i += 8;
         }
         int end = i;
-        while (end < length && buf.get(end) != '\n') end++;
+        while (end < length && b[end] != '\n') end++;
         if (end > i) h = (h ^ partialWord(i, end)) * MIX;
         lastHash = finish(h, end - from);
         return end;
@@ -158,7 +86,7 @@ final class ByteText {
     int hash(int from, int to) {
         long h = SEED;
         int i = from;
-        for (; i + 8 <= to; i += 8) h = (h ^ buf.getLong(i)) * MIX;
+        for (; i + 8 <= to; i += 8) h = (h ^ words.getLong(i)) * MIX;
         if (i < to) h = (h ^ partialWord(i, to)) * MIX;
         return finish(h, to - from);
     }
@@ -166,33 +94,96 @@ final class ByteText {
     /** The 1 to 7 bytes {@code [from, to)} as a little-endian long. */
     private long partialWord(int from, int to) {
         long w = 0;
-        for (int i = to - 1; i >= from; i--) w = (w << 8) | (buf.get(i) & 0xff);
+        for (int i = to - 1; i >= from; i--) w = (w << 8) | (b[i] & 0xff);
         return w;
     }
 
-    private static int finish(long h, int length) {
-        h = (h ^ length) * MIX;
+    private static int finish(long h, int n) {
+        h = (h ^ n) * MIX;
         h ^= h >>> 29;
         return (int) (h ^ (h >>> 32));
     }
 
-    /** Whether the {@code n} bytes at {@code a} equal the {@code n} bytes at {@code b}. */
-    boolean rangeEquals(int a, int b, int n) {
-        if (a == b) return true;
-        int i = 0;
-        for (; i + 8 <= n; i += 8) {
-            if (buf.getLong(a + i) != buf.getLong(b + i)) return false;
-        }
-        for (; i < n; i++) {
-            if (buf.get(a + i) != buf.get(b + i)) return false;
+    /** Whether the {@code n} bytes at {@code from} equal {@code other[offset, offset + n)}. */
+    boolean rangeEquals(int from, byte[] other, int offset, int n) {
+        return Arrays.equals(b, from, from + n, other, offset, offset + n);
+    }
+
+    /** Copies the {@code n} bytes at {@code from} into {@code dst} at {@code offset}. */
+    void copy(int from, byte[] dst, int offset, int n) {
+        System.arraycopy(b, from, dst, offset, n);
+    }
+
+    /** End of the line content that ends at {@code newline}: drops a '\r' before it. */
+    int contentEnd(int lineStart, int newline) {
+        return newline > lineStart && b[newline - 1] == '\r' ? newline - 1 : newline;
+    }
+
+    /** Whether {@code [pos, end)} starts with the ASCII literal. */
+    boolean startsWith(int pos, int end, byte[] literal) {
+        if (end - pos < literal.length) return false;
+        for (int i = 0; i < literal.length; i++) {
+            if (b[pos + i] != literal[i]) return false;
         }
         return true;
+    }
+
+    /** Whether {@code [pos, end)} is exactly the literal. */
+    boolean equalsLiteral(int pos, int end, byte[] literal) {
+        return end - pos == literal.length && startsWith(pos, end, literal);
+    }
+
+    /** First index of {@code c} in {@code [from, to)}, or -1. */
+    int indexOf(byte c, int from, int to) {
+        for (int i = from; i < to; i++) if (b[i] == c) return i;
+        return -1;
+    }
+
+    /** First index of the literal in {@code [from, to)}, or -1. */
+    int indexOf(byte[] literal, int from, int to) {
+        for (int i = from; i + literal.length <= to; i++) {
+            if (b[i] == literal[0] && startsWith(i, to, literal)) return i;
+        }
+        return -1;
+    }
+
+    /** Last index of {@code c} in {@code [from, to)}, or -1. */
+    int lastIndexOf(byte c, int from, int to) {
+        for (int i = to - 1; i >= from; i--) if (b[i] == c) return i;
+        return -1;
+    }
+
+    /** First index at or after {@code from} that is not a space or tab, or {@code end}. */
+    int skipBlanks(int from, int end) {
+        int i = from;
+        while (i < end && (b[i] == ' ' || b[i] == '\t')) i++;
+        return i;
+    }
+
+    /** Index after the last byte before {@code end} that is not a space or tab. */
+    int trimEnd(int from, int end) {
+        int i = end;
+        while (i > from && (b[i - 1] == ' ' || b[i - 1] == '\t')) i--;
+        return i;
+    }
+
+    /** Whether {@code [from, to)} holds only spaces and tabs. */
+    boolean isBlank(int from, int to) {
+        return skipBlanks(from, to) == to;
+    }
+
+    /** Decodes {@code [from, to)} leniently: invalid UTF-8 (e.g. modified UTF-8 / CESU-8) becomes U+FFFD. */
+    String decode(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] < 0) return new String(b, from, to - from, StandardCharsets.UTF_8);
+        }
+        return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     /** Index after the run of ASCII digits starting at {@code from} (no more than {@code end}). */
     int digitsEnd(int from, int end) {
         int i = from;
-        while (i < end && isDigit(buf.get(i))) i++;
+        while (i < end && isDigit(b[i])) i++;
         return i;
     }
 
@@ -201,7 +192,7 @@ final class ByteText {
         if (to <= from) return -1;
         long v = 0;
         int stop = Math.min(to, from + 18);
-        for (int i = from; i < stop; i++) v = v * 10 + (buf.get(i) - '0');
+        for (int i = from; i < stop; i++) v = v * 10 + (b[i] - '0');
         return v;
     }
 
@@ -210,18 +201,11 @@ final class ByteText {
         long v = 0;
         int i = from;
         for (; i < end && i < from + 16; i++) {
-            int d = hexDigit(buf.get(i));
+            int d = hexDigit(b[i]);
             if (d < 0) break;
             v = (v << 4) | d;
         }
         return i == from ? -1 : v;
-    }
-
-    /** Index after the hex digits starting at {@code from}. */
-    int hexEnd(int from, int end) {
-        int i = from;
-        while (i < end && hexDigit(buf.get(i)) >= 0) i++;
-        return i;
     }
 
     /**
@@ -232,36 +216,27 @@ final class ByteText {
         int intEnd = digitsEnd(from, end);
         long whole = decimal(from, intEnd);
         if (whole < 0) return Double.NaN;
-        if (intEnd < end && buf.get(intEnd) == '.') {
+        if (intEnd < end && b[intEnd] == '.') {
             int fracEnd = digitsEnd(intEnd + 1, end);
             int fracDigits = Math.min(fracEnd - intEnd - 1, 9);
             if (fracDigits > 0 && intEnd - from <= 9) {
                 long scale = 1;
                 for (int k = 0; k < fracDigits; k++) scale *= 10;
-                long all = whole * scale + decimal(intEnd + 1, intEnd + 1 + fracDigits);
-                return all / (double) scale;
+                return (whole * scale + decimal(intEnd + 1, intEnd + 1 + fracDigits)) / (double) scale;
             }
-            if (fracDigits > 0) {
-                return Double.parseDouble(new String(ascii(from, fracEnd), StandardCharsets.ISO_8859_1));
-            }
+            if (fracDigits > 0) return Double.parseDouble(new String(b, from, fracEnd - from, StandardCharsets.ISO_8859_1));
         }
         return whole;
     }
 
-    private byte[] ascii(int from, int to) {
-        byte[] out = new byte[to - from];
-        for (int i = from; i < to; i++) out[i - from] = buf.get(i);
-        return out;
+    static boolean isDigit(byte c) {
+        return c >= '0' && c <= '9';
     }
 
-    static boolean isDigit(byte b) {
-        return b >= '0' && b <= '9';
-    }
-
-    private static int hexDigit(byte b) {
-        if (b >= '0' && b <= '9') return b - '0';
-        if (b >= 'a' && b <= 'f') return b - 'a' + 10;
-        if (b >= 'A' && b <= 'F') return b - 'A' + 10;
+    private static int hexDigit(byte c) {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
         return -1;
     }
 

@@ -1,5 +1,6 @@
 package dev.dumplens.formats.hotspot;
 
+import dev.dumplens.formats.DumpParseException;
 import dev.dumplens.model.JvmDeadlock;
 
 import java.util.ArrayList;
@@ -28,29 +29,24 @@ final class DeadlockSectionParser {
     private static final byte[] STACKS = lit("Java stack information for the threads listed above:");
     private static final int MAX_NAME_LINES = 8;
 
-    private final ByteText t;
-
-    DeadlockSectionParser(ByteText t) {
-        this.t = t;
-    }
+    private DeadlockSectionParser() { }
 
     /**
-     * Reads the section starting at the cursor's line (the "Found one Java-level deadlock:" line) and leaves the
-     * cursor on the first line after it.
+     * Reads the section whose first line is the cursor's event and leaves the cursor on its last line, so that
+     * the caller's next {@link EventCursor#next()} gives the first line after it.
      */
-    JvmDeadlock parse(LineCursor c) {
+    static JvmDeadlock parse(EventCursor c) throws DumpParseException {
         List<String> names = new ArrayList<>();
         boolean stacks = false;
-        c.next();
-        while (!c.atEnd()) {
-            int s = c.pos();
-            int e = c.end();
-            if (c.blank() || t.at(s) == '=' || t.at(s) == ' ' || t.at(s) == '\t') {
-                c.next();
+        while (true) {
+            c.mark();
+            if (!c.next()) break;
+            int first = c.firstByte();
+            if (first < 0 || first == '=' || first == ' ' || first == '\t') {
+                continue;
             } else if (c.startsWith(STACKS)) {
                 stacks = true;
-                c.next();
-            } else if (t.at(s) == '"') {
+            } else if (first == '"') {
                 String name = name(c);
                 if (name == null) break;
                 if (!stacks) names.add(name);
@@ -58,31 +54,27 @@ final class DeadlockSectionParser {
                 break;
             }
         }
+        c.reset();
         return new JvmDeadlock(names);
     }
 
     /**
-     * The name in {@code "name":} at the cursor (it may span lines); moves past it. {@code null} (cursor
-     * unchanged) when no line within reach ends with {@code ":}.
+     * The name in {@code "name":} at the cursor (it may span lines), leaving the cursor on its last line;
+     * {@code null} when no line within reach ends with {@code ":}.
      */
-    private String name(LineCursor c) {
-        int startPos = c.pos();
-        long startLine = c.line();
+    private static String name(EventCursor c) throws DumpParseException {
         StringBuilder sb = null;
-        int from = c.pos() + 1;
-        for (int i = 0; i < MAX_NAME_LINES && !c.atEnd(); i++) {
+        int from = c.start() + 1;
+        for (int i = 0; i < MAX_NAME_LINES; i++) {
+            ByteText t = c.text();
             int e = c.end();
             boolean closes = e - from >= 2 && t.at(e - 1) == ':' && t.at(e - 2) == '"';
             String part = t.decode(from, closes ? e - 2 : e);
-            if (closes) {
-                c.next();
-                return sb == null ? part : sb.append(part).toString();
-            }
+            if (closes) return sb == null ? part : sb.append(part).toString();
             sb = (sb == null ? new StringBuilder() : sb).append(part).append('\n');
-            c.next();
-            from = c.pos();
+            if (!c.next()) return null;
+            from = c.start();
         }
-        c.moveTo(startPos, startLine);
         return null;
     }
 }

@@ -1,7 +1,5 @@
 package dev.dumplens.formats.hotspot;
 
-import dev.dumplens.model.DumpThread;
-
 import static dev.dumplens.formats.hotspot.ByteText.lit;
 
 /**
@@ -10,7 +8,7 @@ import static dev.dumplens.formats.hotspot.ByteText.lit;
  * tid=0x00007f… nid=0x1a2b waiting on condition  [0x00007f…]} (JDK 8 to 25, Java and VM threads).
  *
  * <p>The name is everything between the first quote and the last quote that is followed by a valid header tail,
- * so names may contain quotes and even a complete fake header.
+ * so names may contain quotes and even a complete fake header; a name with newlines makes the header span lines.
  */
 final class HeaderParser {
     private static final byte[] DAEMON = lit("daemon");
@@ -22,6 +20,7 @@ final class HeaderParser {
     private static final byte[] DEFINED_CLASSES = lit("defined_classes=");
     private static final byte[] TID = lit("tid=");
     private static final byte[] NID = lit("nid=");
+    private static final int MAX_NAME_LINES = 8;
 
     private final ByteText t;
     private final ByteInterner<String> texts;
@@ -32,12 +31,52 @@ final class HeaderParser {
     }
 
     /**
+     * The header starting at the line start {@code lineStart} whose content ends at {@code end}, or {@code null}
+     * when no header starts there. A name with newlines continues on the next lines (at most eight).
+     */
+    ThreadHeader parse(int lineStart, int end) {
+        if (lineStart >= end || t.at(lineStart) != '"') return null;
+        int q = closingQuote(lineStart + 1, end);
+        int lines = 1;
+        int lineEnd = end;
+        int nl = end;
+        while (q < 0 && lines < MAX_NAME_LINES) {
+            nl = t.newline(nl);
+            if (nl >= t.length()) return null;
+            int s = nl + 1;
+            nl = t.newline(s);
+            int e = t.contentEnd(s, nl);
+            if (s < e && t.at(s) == '"' && closingQuote(s + 1, e) >= 0) return null; // the next header
+            lines++;
+            lineEnd = e;
+            q = closingQuote(s, e);
+        }
+        if (q < 0) return null;
+        ThreadHeader h = new ThreadHeader();
+        h.lines = lines;
+        h.name = lines == 1 ? t.decode(lineStart + 1, q) : multiLineName(lineStart, end, lines, q);
+        parseTail(q + 1, lineEnd, h);
+        return h;
+    }
+
+    private String multiLineName(int lineStart, int end, int lines, int quote) {
+        StringBuilder sb = new StringBuilder(t.decode(lineStart + 1, end));
+        int nl = t.newline(end);
+        for (int i = 1; i < lines; i++) {
+            int s = nl + 1;
+            nl = t.newline(s);
+            sb.append('\n').append(t.decode(s, i == lines - 1 ? quote : t.contentEnd(s, nl)));
+        }
+        return sb.toString();
+    }
+
+    /**
      * Index of the quote that closes a thread name on the line {@code [from, end)}: the last quote followed by a
      * valid header tail; -1 when there is none.
      */
-    static int closingQuote(ByteText t, int from, int end) {
+    private int closingQuote(int from, int end) {
         for (int q = t.lastIndexOf((byte) '"', from, end); q >= from; q = t.lastIndexOf((byte) '"', from, q)) {
-            if (isTail(t, q + 1, end)) return q;
+            if (isTail(q + 1, end)) return q;
         }
         return -1;
     }
@@ -46,7 +85,7 @@ final class HeaderParser {
      * Whether {@code [p, end)} is the part of a header after the name: it starts with a header field and holds
      * the {@code tid=} every HotSpot header (Java, VM and carrier threads, JDK 6 to 25) prints.
      */
-    private static boolean isTail(ByteText t, int p, int end) {
+    private boolean isTail(int p, int end) {
         if (p >= end || t.at(p) != ' ') return false;
         int s = t.skipBlanks(p, end);
         if (s + 1 >= end) return false;
@@ -58,7 +97,7 @@ final class HeaderParser {
     }
 
     /** Fills {@code b} from the header tail {@code [p, end)} (after the closing quote). */
-    void parseTail(int p, int end, DumpThread.Builder b) {
+    private void parseTail(int p, int end, ThreadHeader b) {
         Long nativeTid = null;
         while (p < end) {
             p = t.skipBlanks(p, end);
@@ -78,9 +117,9 @@ final class HeaderParser {
             } else if (t.startsWith(p, tokEnd, OS_PRIO)) {
                 b.osPriority = intOrNull(p + OS_PRIO.length, tokEnd);
             } else if (t.startsWith(p, tokEnd, CPU)) {
-                b.cpuMillis = duration(p + CPU.length, tokEnd, 1.0);
+                b.cpuMillis = duration(p + CPU.length, tokEnd, false);
             } else if (t.startsWith(p, tokEnd, ELAPSED)) {
-                b.elapsedSeconds = duration(p + ELAPSED.length, tokEnd, 0.001);
+                b.elapsedSeconds = duration(p + ELAPSED.length, tokEnd, true);
             } else if (t.startsWith(p, tokEnd, ALLOCATED)) {
                 b.allocatedBytes = byteSize(p + ALLOCATED.length, tokEnd);
             } else if (t.startsWith(p, tokEnd, DEFINED_CLASSES)) {
@@ -89,7 +128,7 @@ final class HeaderParser {
                 b.address = t.decode(p + TID.length, tokEnd);
             } else if (t.startsWith(p, tokEnd, NID)) {
                 b.nid = nid(p + NID.length, tokEnd);
-                b.headerStatus = status(tokEnd, end);
+                b.status = status(tokEnd, end);
                 break;
             }
             p = tokEnd;
@@ -127,20 +166,20 @@ final class HeaderParser {
     }
 
     /**
-     * "12.34ms" or "5.67s" in the unit of {@code msFactor}: 1.0 gives milliseconds, 0.001 gives seconds. A bare
-     * number is taken as already in that unit.
+     * "12.34ms" or "5.67s" in seconds ({@code inSeconds}) or milliseconds; a bare number is taken as already in
+     * that unit.
      */
-    private Double duration(int from, int end, double msFactor) {
+    private Double duration(int from, int end, boolean inSeconds) {
         double v = t.decimalFraction(from, end);
         if (Double.isNaN(v)) return null;
         boolean ms = end - from >= 2 && t.at(end - 2) == 'm' && t.at(end - 1) == 's';
-        boolean seconds = !ms && end > from && t.at(end - 1) == 's';
-        if (ms) return msFactor == 1.0 ? v : v * msFactor;
-        if (seconds) return msFactor == 1.0 ? v * 1000 : v;
+        boolean s = !ms && end > from && t.at(end - 1) == 's';
+        if (ms && inSeconds) return v / 1000;
+        if (s && !inSeconds) return v * 1000;
         return v;
     }
 
-    /** "536B", "16268K", "12M", "3G" (optionally "KB") in bytes. */
+    /** "536B", "16268K", "12M", "3G" in bytes. */
     private Long byteSize(int from, int end) {
         int e = t.digitsEnd(from, end);
         if (e == from) return null;
@@ -151,7 +190,6 @@ final class HeaderParser {
                 case 'K': case 'k': shift = 10; break;
                 case 'M': case 'm': shift = 20; break;
                 case 'G': case 'g': shift = 30; break;
-                case 'T': case 't': shift = 40; break;
                 default: shift = 0;
             }
         }

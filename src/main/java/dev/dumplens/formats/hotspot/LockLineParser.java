@@ -38,11 +38,14 @@ final class LockLineParser {
     record LockLine(LockAction.Kind kind, LockRef lock, LockRef owned, int frameOffset) { }
 
     private final ByteText t;
+    private final ByteInterner<String> classNames;
     private final ByteInterner<LockRef> refs;
     private final ByteInterner<LockLine> lines;
 
-    LockLineParser(ByteText t) {
+    /** {@code texts} interns class names. */
+    LockLineParser(ByteText t, ByteInterner<String> texts) {
         this.t = t;
+        this.classNames = texts;
         this.refs = new ByteInterner<>(t, 256, this::createRef);
         this.lines = new ByteInterner<>(t, 1024, this::createLine);
     }
@@ -63,7 +66,7 @@ final class LockLineParser {
         } else if ((rest = after(from, end, WAITING_TO_LOCK)) >= 0) {
             kind = LockAction.Kind.WAITING_TO_LOCK;
         } else if ((rest = after(from, end, CLASS_INIT)) >= 0) {
-            String cls = t.decode(rest, end);
+            String cls = classNames.intern(rest, end);
             return new LockLine(LockAction.Kind.CLASS_INIT, new LockRef(CLASS_INIT_ID_PREFIX + cls, cls), null, -1);
         } else if ((rest = after(from, end, WAITING_ON)) >= 0) {
             kind = LockAction.Kind.WAITING_ON;
@@ -104,7 +107,7 @@ final class LockLineParser {
         String className = "";
         if (cls >= 0 && t.startsWith(cls, to, CLASS_PREFIX)) {
             int clsEnd = t.lastIndexOf((byte) ')', cls, to);
-            className = t.decode(cls + CLASS_PREFIX.length, clsEnd < 0 ? to : clsEnd);
+            className = classNames.intern(cls + CLASS_PREFIX.length, clsEnd < 0 ? to : clsEnd);
         }
         return new LockRef(id, className);
     }

@@ -42,9 +42,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class HotSpotCorpusTest {
     private static final Path CORPUS = Path.of(System.getProperty("dumplens.corpus", "../shared/corpus"));
     private static final Map<String, String> DUMP_FORMAT = Map.of(
-            "hotspot-jstack", HotSpotFileParser.FORMAT_JSTACK,
-            "hotspot-jcmd-thread-print", HotSpotFileParser.FORMAT_JCMD,
-            "application-log-with-sigquit-dumps", HotSpotFileParser.FORMAT_SIGQUIT_LOG);
+            "hotspot-jstack", DumpAssembler.FORMAT_JSTACK,
+            "hotspot-jcmd-thread-print", DumpAssembler.FORMAT_JCMD,
+            "application-log-with-sigquit-dumps", DumpAssembler.FORMAT_SIGQUIT_LOG);
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @TestFactory

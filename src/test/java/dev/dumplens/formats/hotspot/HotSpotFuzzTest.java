@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Random truncations and byte damage of real dumps (the captured test dumps, plus the shared corpus when present)
- * never make the parser throw anything but {@link DumpParseException}, never hang, and keep line numbers valid.
+ * never make the parser throw anything but {@link DumpParseException}, never hang, keep line numbers valid, and
+ * give the same result whether the file is read in one block or in many small ones.
  */
 class HotSpotFuzzTest {
     private static final long SEED = 20261126L;
@@ -41,17 +42,23 @@ class HotSpotFuzzTest {
             byte[] original = inputs.get(random.nextInt(inputs.size()));
             byte[] damaged = damage(original, random);
             String source = "fuzz-" + i;
-            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> check(source, damaged),
+            int blockSize = 16 + random.nextInt(4000);
+            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> check(source, damaged, blockSize),
                     "iteration " + i + " (seed " + SEED + ") did not finish");
         }
     }
 
-    private static void check(String source, byte[] damaged) {
+    private static void check(String source, byte[] damaged, int blockSize) {
         HotSpotFormat format = new HotSpotFormat();
         DumpText text = DumpText.of(source, damaged);
         try {
             format.sniff(text);
             ParseResult result = format.parse(text, ProgressMonitor.NONE);
+            try (ChunkPipeline blocks = new ChunkPipeline(text, ProgressMonitor.NONE, blockSize, 2)) {
+                assertThat(HotSpotRobustnessTest.fingerprint(HotSpotFormat.parse(text, blocks, ProgressMonitor.NONE)))
+                        .as(source + " in blocks of " + blockSize)
+                        .isEqualTo(HotSpotRobustnessTest.fingerprint(result));
+            }
             long lines = countLines(text);
             for (ThreadDump d : result.dumps()) {
                 assertThat(d.line()).isBetween(1L, lines);
