@@ -47,7 +47,7 @@ final class GroupsPane extends SplitPane {
         size.setMinWidth(80);
         size.setId("group-size");
         size.setSortType(TableColumn.SortType.DESCENDING);
-        size.setCellFactory(c -> new SizeBarCell<>(() -> largest));
+        size.setCellFactory(c -> SizeBarCell.counts(() -> largest));
         table.getColumns().add(size);
         table.getColumns().add(UiBits.stateColumn("State", 170, StackGroup::state, g -> g.state().name()));
         table.getColumns().add(UiBits.column("Name template", 210, g -> Text.oneLine(Text.template(g.nameTemplate()))));

@@ -5,7 +5,6 @@ import dev.dumplens.analysis.LockGraph;
 import dev.dumplens.analysis.LockInfo;
 import dev.dumplens.model.DumpThread;
 import dev.dumplens.report.Text;
-import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TreeCell;
@@ -15,7 +14,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Locks of one dump as a lazy tree: deadlock cycles first, then every lock (most waiters first) → its owner
@@ -41,7 +39,7 @@ final class LocksPane extends SplitPane {
     LocksPane(LockGraph graph, List<Deadlock> deadlocks) {
         TreeItem<Entry> root = new TreeItem<>(new Entry("Locks", null, null, null));
         for (Deadlock d : deadlocks) {
-            TreeItem<Entry> item = lazy(new Entry(deadlockTitle(d), "mdi2a-alert-octagon", "deadlock", null,
+            TreeItem<Entry> item = new LazyTreeItem<>(new Entry(deadlockTitle(d), "mdi2a-alert-octagon", "deadlock", null,
                     d.threads()), () -> cycle(d));
             deadlockItems.add(item);
             root.getChildren().add(item);
@@ -93,7 +91,7 @@ final class LocksPane extends SplitPane {
     private static TreeItem<Entry> lockItem(LockGraph graph, LockInfo l, String prefix) {
         String text = prefix + Text.lock(l) + "  —  " + summary(l);
         String icon = l.kind() == LockInfo.Kind.MONITOR ? "mdi2l-lock" : "mdi2l-lock-outline";
-        return lazy(new Entry(text, icon, l.contended() ? "contended" : null, null,
+        return new LazyTreeItem<>(new Entry(text, icon, l.contended() ? "contended" : null, null,
                 l.owner() == null ? List.of() : List.of(l.owner())), () -> lockChildren(graph, l));
     }
 
@@ -119,7 +117,7 @@ final class LocksPane extends SplitPane {
                 LockInfo next = graph.waitsFor(owner);
                 Entry e = new Entry("Owner " + Text.quote(owner.name()) + note, "mdi2a-account-lock", "owner", owner);
                 out.add(next == null ? new TreeItem<>(e)
-                        : lazy(e, () -> List.of(lockItem(graph, next, "which waits for "))));
+                        : new LazyTreeItem<>(e, () -> List.of(lockItem(graph, next, "which waits for "))));
             }
             case NONE -> out.add(new TreeItem<>(new Entry("No owner" + (l.ownerNote().isEmpty() ? ""
                     : "  (" + l.ownerNote() + ")"), "mdi2l-lock-outline", null, null)));
@@ -134,30 +132,13 @@ final class LocksPane extends SplitPane {
 
     private static void addThreads(List<TreeItem<Entry>> out, String title, List<DumpThread> threads) {
         if (threads.isEmpty()) return;
-        out.add(lazy(new Entry(title + " (" + threads.size() + ")", "mdi2a-account-multiple", null, null), () -> {
+        out.add(new LazyTreeItem<>(new Entry(title + " (" + threads.size() + ")", "mdi2a-account-multiple", null, null), () -> {
             List<TreeItem<Entry>> items = new ArrayList<>(threads.size());
             for (DumpThread t : threads) {
                 items.add(new TreeItem<>(new Entry(Text.quote(t.name()) + "  " + UiBits.stateText(t), null, null, t)));
             }
             return items;
         }));
-    }
-
-    /** A tree item whose children are built the first time they are asked for. */
-    private static TreeItem<Entry> lazy(Entry entry, Supplier<List<TreeItem<Entry>>> children) {
-        return new TreeItem<>(entry) {
-            private boolean loaded;
-
-            @Override public boolean isLeaf() { return false; }
-
-            @Override public ObservableList<TreeItem<Entry>> getChildren() {
-                if (!loaded) {
-                    loaded = true;
-                    super.getChildren().setAll(children.get());
-                }
-                return super.getChildren();
-            }
-        };
     }
 
     /** Renders an entry with its icon and style class. */

@@ -146,7 +146,9 @@ final class MainWindow {
 
     private void closeCurrent() {
         Tab t = tabs.getSelectionModel().getSelectedItem();
-        if (t != null && t != startTab) tabs.getTabs().remove(t);
+        if (t == null || t == startTab) return;
+        tabs.getTabs().remove(t);
+        if (t.getUserData() instanceof WorkspaceView v) v.close();
     }
 
     private void openDialog() { chooseAndOpen("Open dumps", null); }
@@ -257,6 +259,7 @@ final class MainWindow {
     private void addTab(WorkspaceView view) {
         Tab tab = new Tab(view.title(), view.node());
         tab.setUserData(view);
+        tab.setOnClosed(e -> view.close());
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
     }

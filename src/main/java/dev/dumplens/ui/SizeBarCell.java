@@ -1,37 +1,34 @@
 package dev.dumplens.ui;
 
-import javafx.geometry.Pos;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 
-import java.util.function.IntSupplier;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 
-/** A count as a number over a bar as long as the count relative to the largest one in the table. */
-final class SizeBarCell<S> extends TableCell<S, Integer> {
-    private final IntSupplier largest;
-    private final Region bar = new Region();
-    private final Label label = new Label();
-    private final StackPane box = new StackPane(bar, label);
+/** A table cell showing a count or size over a bar as long as its share of the largest one in the table. */
+final class SizeBarCell<S, N extends Number> extends TableCell<S, N> {
+    private final DoubleSupplier largest;
+    private final Function<N, String> format;
+    private final BarGraphic graphic;
 
-    SizeBarCell(IntSupplier largest) {
+    SizeBarCell(DoubleSupplier largest, Function<N, String> format, double labelRoom) {
         this.largest = largest;
-        bar.getStyleClass().add("size-bar");
-        bar.setMaxHeight(14);
-        StackPane.setAlignment(bar, Pos.CENTER_LEFT);
-        StackPane.setAlignment(label, Pos.CENTER_RIGHT);
-        box.setMinWidth(0);
+        this.format = format;
+        this.graphic = new BarGraphic("size-bar", labelRoom);
     }
 
-    @Override protected void updateItem(Integer size, boolean empty) {
-        super.updateItem(size, empty);
-        if (empty || size == null) {
+    /** Counts: the number as is, room for a few digits. */
+    static <S> SizeBarCell<S, Integer> counts(DoubleSupplier largest) {
+        return new SizeBarCell<>(largest, String::valueOf, 36);
+    }
+
+    @Override protected void updateItem(N value, boolean empty) {
+        super.updateItem(value, empty);
+        if (empty || value == null) {
             setGraphic(null);
             return;
         }
-        label.setText(Integer.toString(size));
-        bar.maxWidthProperty().bind(box.widthProperty().subtract(36).multiply(size / (double) Math.max(1, largest.getAsInt())));
-        setGraphic(box);
+        graphic.set(format.apply(value), value.doubleValue() / Math.max(1, largest.getAsDouble()));
+        setGraphic(graphic);
     }
 }

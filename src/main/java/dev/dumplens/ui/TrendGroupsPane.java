@@ -135,7 +135,7 @@ final class TrendGroupsPane extends SplitPane {
             count.setGraphic(header);
             count.setId("count-" + (i + 1));
             count.setMinWidth(64);
-            count.setCellFactory(col -> new SizeBarCell<>(() -> largest));
+            count.setCellFactory(col -> SizeBarCell.counts(() -> largest));
             out.add(count);
         }
         TableColumn<Row, String> growth = UiBits.column("Growth", 90, r -> CompareFormat.growth(r.group()));

@@ -17,6 +17,9 @@ interface WorkspaceView {
     /** Ctrl+F: focus the view's search/filter field. */
     default void focusSearch() { }
 
+    /** The tab was closed: release what the view holds open (files). */
+    default void close() { }
+
     /** The report of what the view shows (File ▸ Export Report…), or {@code null} when it has none. */
     default Report report() { return null; }
 
