@@ -92,8 +92,9 @@ public final class Charts {
 
     /**
      * Group sizes over the dumps of a comparison as lines: the groups that change (growing ones drawn bold), then
-     * up to {@value #MAX_STABLE_SERIES} of the largest stable ones, at most {@value #MAX_SERIES} lines. The x axis is the time of day when every dump has a
-     * timestamp, seconds since the first dump when only the JVM uptime tells, else the dump number.
+     * up to {@value #MAX_STABLE_SERIES} of the largest stable ones, at most {@value #MAX_SERIES} lines. The x axis
+     * is the time of day when every dump has a timestamp, seconds since the first dump when only the JVM uptime
+     * tells, else the dump number.
      */
     public static JFreeChart groupsOverTime(Comparison c) {
         List<GroupTrend> shown = shownGroups(c.groups());

@@ -37,7 +37,9 @@ final class GroupDetail extends BorderPane {
         name.setMinWidth(120);
         members.getColumns().add(name);
         members.getColumns().add(UiBits.numberColumn("CPU ms", 85, DumpThread::cpuMillis, Text::number));
-        if (!sideBySide) members.getColumns().add(UiBits.numberColumn("Elapsed s", 90, DumpThread::elapsedSeconds, Text::number));
+        if (!sideBySide) {
+            members.getColumns().add(UiBits.numberColumn("Elapsed s", 90, DumpThread::elapsedSeconds, Text::number));
+        }
         members.getColumns().add(UiBits.stateColumn("State", 220, DumpThread::state, UiBits::stateText));
         members.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         members.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> stack.show(t));

@@ -132,7 +132,8 @@ final class LocksPane extends SplitPane {
 
     private static void addThreads(List<TreeItem<Entry>> out, String title, List<DumpThread> threads) {
         if (threads.isEmpty()) return;
-        out.add(new LazyTreeItem<>(new Entry(title + " (" + threads.size() + ")", "mdi2a-account-multiple", null, null), () -> {
+        Entry heading = new Entry(title + " (" + threads.size() + ")", "mdi2a-account-multiple", null, null);
+        out.add(new LazyTreeItem<>(heading, () -> {
             List<TreeItem<Entry>> items = new ArrayList<>(threads.size());
             for (DumpThread t : threads) {
                 items.add(new TreeItem<>(new Entry(Text.quote(t.name()) + "  " + UiBits.stateText(t), null, null, t)));

@@ -2,6 +2,7 @@ package dev.dumplens.ui;
 
 import dev.dumplens.analysis.compare.Suspect;
 import dev.dumplens.report.Text;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -18,6 +19,7 @@ import java.util.function.Consumer;
  * selects it.
  */
 final class SuspectsList extends ScrollPane {
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private final VBox cards = new VBox(6);
     private final Consumer<Suspect> onSelect;
     private final List<Suspect> suspects = new ArrayList<>();
@@ -57,7 +59,7 @@ final class SuspectsList extends ScrollPane {
         Suspect s = suspects.get(index);
         selected = s;
         for (int i = 0; i < cards.getChildren().size(); i++) {
-            cards.getChildren().get(i).pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), i == index);
+            cards.getChildren().get(i).pseudoClassStateChanged(SELECTED, i == index);
         }
         onSelect.accept(s);
     }

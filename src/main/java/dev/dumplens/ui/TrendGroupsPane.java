@@ -119,7 +119,8 @@ final class TrendGroupsPane extends SplitPane {
         TableColumn<Row, Trend> trend = UiBits.column("Trend", 115, r -> r.group().trend());
         trend.setCellFactory(col -> new TrendCell());
         trend.setMinWidth(110);
-        TableColumn<Row, Row> state = UiBits.stateColumn("State", 160, r -> r.group().state(), r -> r.group().state().name());
+        TableColumn<Row, Row> state = UiBits.stateColumn("State", 160, r -> r.group().state(),
+                r -> r.group().state().name());
         TableColumn<Row, String> name = UiBits.column("Name template", 170,
                 r -> Text.oneLine(Text.template(r.group().nameTemplate())));
         name.setMinWidth(150);
