@@ -77,6 +77,9 @@ final class ComparisonView implements WorkspaceView {
         root.setCenter(center);
         root.getStyleClass().add("comparison-view");
         show(comparison);
+        if (!comparison.warnings().isEmpty()) {
+            context.notices().show(NoticeBar.Level.WARNING, "Comparing the dumps:", comparison.warnings());
+        }
     }
 
     @Override public String title() {
@@ -119,7 +122,6 @@ final class ComparisonView implements WorkspaceView {
         groups.show(c);
         suspects.show(c.suspects());
         if (!c.suspects().isEmpty()) suspects.select(0);
-        if (!c.warnings().isEmpty()) context.notices().show(NoticeBar.Level.WARNING, "Comparing the dumps:", c.warnings());
     }
 
     private void showDumps(Comparison c) {

@@ -85,6 +85,21 @@ final class StartPage extends ScrollPane {
             int rows = (files.size() + SAMPLE_COLUMNS - 1) / SAMPLE_COLUMNS;
             for (int i = 0; i < files.size(); i++) links.add(link(files.get(i), open), i / rows, i % rows);
             box.getChildren().addAll(dir, links);
+            List<List<Path>> series = SampleDumps.series(files);
+            if (!series.isEmpty()) {
+                HBox compare = new HBox(12, new Label("Compare a series:"));
+                compare.setAlignment(Pos.CENTER_LEFT);
+                compare.setId("sample-series");
+                for (List<Path> s : series) {
+                    String first = s.get(0).getFileName().toString();
+                    String last = s.get(s.size() - 1).getFileName().toString();
+                    Hyperlink link = new Hyperlink(first + " … " + last.substring(commonPrefix(first, last)));
+                    link.setOnAction(e -> open.accept(s));
+                    compare.getChildren().add(link);
+                }
+                VBox.setMargin(compare, new Insets(8, 0, 0, 0));
+                box.getChildren().add(compare);
+            }
             return box;
         }
         for (Path p : files) {
@@ -96,6 +111,12 @@ final class StartPage extends ScrollPane {
             box.getChildren().add(row);
         }
         return box;
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int i = 0;
+        while (i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i)) i++;
+        return i;
     }
 
     private static Hyperlink link(Path p, Consumer<List<Path>> open) {

@@ -73,6 +73,25 @@ class ComparisonViewTest {
     }
 
     @Test
+    void theStartPageOffersTheSampleSeriesForComparison() throws Exception {
+        fx(() -> {
+            javafx.scene.layout.HBox series = (javafx.scene.layout.HBox) window.stage().getScene().lookup("#sample-series");
+            List<Hyperlink> links = series.getChildren().stream().filter(n -> n instanceof Hyperlink)
+                    .map(n -> (Hyperlink) n).toList();
+            assertThat(links).extracting(Hyperlink::getText).containsExactly(
+                    "busy-jdk17-jstack-l-e-1.txt … 3.txt", "leak-jdk17-jstack-1.txt … 4.txt");
+            links.get(1).fire();
+        });
+        UiTestSupport.waitUntil(60, () -> window.tabs().getTabs().size() == 2 && !window.work().busy());
+        fx(() -> {
+            ComparisonView view = (ComparisonView) window.tabs().getSelectionModel().getSelectedItem().getUserData();
+            assertThat(view.comparison().dumps()).extracting(d -> Path.of(d.original().source()).getFileName().toString())
+                    .containsExactly("leak-jdk17-jstack-1.txt", "leak-jdk17-jstack-2.txt", "leak-jdk17-jstack-3.txt",
+                            "leak-jdk17-jstack-4.txt");
+        });
+    }
+
+    @Test
     void suspectsAreRankedAndClickingOneSelectsItsGroupStackAndThreads() throws Exception {
         ComparisonView view = (ComparisonView) openAndWait(window, List.of(sample("leak-jdk17-kill3.log")));
         fx(() -> {
