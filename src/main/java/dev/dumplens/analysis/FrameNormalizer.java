@@ -1,5 +1,7 @@
 package dev.dumplens.analysis;
 
+import dev.dumplens.model.StackFrame;
+
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -7,7 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Folds the parts of a frame's text that differ between runs, JVM versions or dump formats but not in meaning,
  * so that stacks of the same code compare equal. The rules are applied in table order to the frame text as
- * printed after {@code at }; each has an example that the unit tests check.
+ * printed after {@code at }; each has an example that the unit tests check. Go frames
+ * ({@link StackFrame#isGo()}) have rules of their own, {@link #GO_RULES}: the JVM rules would take a Go import
+ * path ({@code net/http.(*conn).serve}) for a module prefix.
  */
 public final class FrameNormalizer {
 
@@ -78,6 +82,16 @@ public final class FrameNormalizer {
                     "java.lang.Thread.run(java.base@17.0.15/Thread.java:840)",
                     "java.lang.Thread.run(Thread.java:840)"));
 
+    /** The rules of {@link Similarity#NORMALIZED} for Go frames ({@code function(file:line)}). */
+    public static final List<Rule> GO_RULES = List.of(
+            rule("directory of the source file (GOROOT, GOPATH, module cache, build machine)",
+                    "\\((?:[^()]*/)([^()/]*:\\d+)\\)$", "($1)",
+                    "net/http.(*conn).serve(/usr/lib/go-1.19/src/net/http/server.go:1991)",
+                    "net/http.(*conn).serve(server.go:1991)"));
+
+    /** Argument values Go prints for pointers: 6 hex digits and more (a heap or stack address, not a small int). */
+    private static final Pattern POINTER = Pattern.compile("0x\\p{XDigit}{6,}");
+
     /** Rule of {@link Similarity#METHOD} applied after {@link #RULES}. */
     public static final Rule LINE_NUMBER = rule("line number",
             ":\\d+\\)$", ")",
@@ -98,5 +112,28 @@ public final class FrameNormalizer {
         if (!similarity.normalizes()) return text;
         String out = normalize(text);
         return similarity.ignoresLineNumbers() ? LINE_NUMBER.apply(out) : out;
+    }
+
+    /** The frame's text folded as {@code similarity} compares it, by the rules of its language. */
+    public static String normalize(StackFrame frame, Similarity similarity) {
+        if (!frame.isGo()) return normalize(frame.text(), similarity);
+        if (!similarity.normalizes()) return frame.text();
+        String out = frame.text();
+        for (Rule r : GO_RULES) out = r.apply(out);
+        return similarity.ignoresLineNumbers() ? LINE_NUMBER.apply(out) : out;
+    }
+
+    /**
+     * Go call arguments as {@code similarity} compares them: "" when it ignores them, as printed for
+     * {@link Similarity.Args#EXACT}, with every pointer-sized value replaced by {@code *} for
+     * {@link Similarity.Args#ANY_POINTER} ({@code 0xc000012028, 0x3} → {@code *, 0x3}).
+     */
+    public static String arguments(String printed, Similarity similarity) {
+        switch (similarity.args()) {
+            case EXACT: return printed;
+            case ANY_POINTER: return POINTER.matcher(printed).replaceAll("*");
+            case IGNORED:
+            default: return "";
+        }
     }
 }

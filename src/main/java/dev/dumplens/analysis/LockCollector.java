@@ -27,6 +27,14 @@ final class LockCollector {
             "java.util.concurrent.locks.ReentrantReadWriteLock$",
             "java.util.concurrent.ThreadPoolExecutor$Worker");
 
+    /**
+     * What goroutines block on that has a holder (a locked mutex, a channel someone should send on or receive
+     * from) — none of which a Go dump names; a WaitGroup or Cond has no owner at all.
+     */
+    private static final List<String> GO_OWNED_KINDS = List.of("sync.Mutex", "sync.RWMutex", "chan");
+    /** The owner note of {@link #GO_OWNED_KINDS}. */
+    static final String GO_NO_OWNERS = "Go dumps show no mutex or channel owners";
+
     private static final String CLASS_INIT_PREFIX = "class-init:";
     private static final String CLINIT = ".<clinit>(";
 
@@ -254,6 +262,9 @@ final class LockCollector {
                     return info(null, LockInfo.OwnerStatus.UNKNOWN,
                             "no thread shows " + initializedClass(ref) + ".<clinit> on its stack");
                 case SYNCHRONIZER:
+                    if (GO_OWNED_KINDS.contains(ref.className()) && anyGoroutine(parked)) {
+                        return info(null, LockInfo.OwnerStatus.UNKNOWN, GO_NO_OWNERS);
+                    }
                     if (!ownable && !isOwnableClass(ref.className())) {
                         return info(null, LockInfo.OwnerStatus.NONE, "");
                     }
@@ -278,6 +289,11 @@ final class LockCollector {
 
     private static boolean containsSame(List<DumpThread> threads, DumpThread t) {
         for (DumpThread x : threads) if (x == t) return true;
+        return false;
+    }
+
+    private static boolean anyGoroutine(List<DumpThread> threads) {
+        for (DumpThread t : threads) if (!t.frames().isEmpty() && t.frames().get(0).isGo()) return true;
         return false;
     }
 

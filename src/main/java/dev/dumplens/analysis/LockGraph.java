@@ -25,6 +25,9 @@ import java.util.Set;
  *       ({@code jstack -l}); without that section its owner is unknown — except when the JVM's own deadlock report
  *       names it (each reported thread waits for a lock held by the next one in the report).</li>
  *   <li>The initialization of class X is owned by the thread with an {@code X.<clinit>} frame.</li>
+ *   <li>Go: goroutines blocked on a {@code sync.Mutex}, {@code sync.RWMutex} or channel whose address the dump
+ *       prints park on it; its owner is unknown, noted "Go dumps show no mutex or channel owners". A
+ *       {@code sync.WaitGroup} or {@code sync.Cond} has no owner.</li>
  * </ul>
  */
 public final class LockGraph {

@@ -40,7 +40,9 @@ public final class StackGrouper {
         for (int i = 0; i < threads.size(); i++) {
             DumpThread t = threads.get(i);
             List<StackFrame> frames = t.frames().size() > limit ? t.frames().subList(0, limit) : t.frames();
-            Integer g = bucketGroup.get(new ExactKey(t.state(), frames));
+            List<String> args = signatures.comparesArguments(t) ? t.callArgs().subList(0, frames.size()) : List.of();
+            ExactKey exact = new ExactKey(t.state(), frames, args);
+            Integer g = bucketGroup.get(exact);
             if (g == null) {
                 GroupKey k = new GroupKey(t.state(), signatures.signature(t));
                 g = groupIndex.get(k);
@@ -49,7 +51,7 @@ public final class StackGrouper {
                     groupIndex.put(k, g);
                     keys.add(k);
                 }
-                bucketGroup.put(new ExactKey(t.state(), frames), g);
+                bucketGroup.put(exact, g);
             }
             groupOf[i] = g;
         }
@@ -90,6 +92,9 @@ public final class StackGrouper {
 
     private record GroupKey(ThreadState state, List<String> signature) { }
 
-    /** A state and the very frame instances of a stack (compared with {@link StackFrame#equals}). */
-    private record ExactKey(ThreadState state, List<StackFrame> frames) { }
+    /**
+     * A state, the very frame instances of a stack (compared with {@link StackFrame#equals}) and, where the
+     * similarity compares them, the Go call arguments as printed.
+     */
+    private record ExactKey(ThreadState state, List<StackFrame> frames, List<String> args) { }
 }

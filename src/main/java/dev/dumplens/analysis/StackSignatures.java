@@ -19,6 +19,7 @@ public final class StackSignatures {
     private final Similarity similarity;
     private final Map<StackFrame, String> byFrame = new HashMap<>();
     private final Map<String, String> canonical = new HashMap<>();
+    private final Map<String, String> argumentKeys = new HashMap<>();
 
     public StackSignatures(Similarity similarity) {
         this.similarity = java.util.Objects.requireNonNull(similarity, "similarity");
@@ -30,20 +31,38 @@ public final class StackSignatures {
     public String frameKey(StackFrame frame) {
         String key = byFrame.get(frame);
         if (key == null) {
-            String folded = FrameNormalizer.normalize(frame.text(), similarity);
+            String folded = FrameNormalizer.normalize(frame, similarity);
             key = canonical.computeIfAbsent(folded, k -> k);
             byFrame.put(frame, key);
         }
         return key;
     }
 
-    /** The compared frames of {@code thread}, top first (at most {@link Similarity#frameLimit()}). */
+    /**
+     * The compared frames of {@code thread}, top first (at most {@link Similarity#frameLimit()}); where the
+     * similarity compares Go call arguments, each frame's key ends with them in parentheses.
+     */
     public List<String> signature(DumpThread thread) {
         List<StackFrame> frames = thread.frames();
         int n = Math.min(frames.size(), similarity.frameLimit());
         if (n == 0) return List.of();
+        boolean args = comparesArguments(thread);
         List<String> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) out.add(frameKey(frames.get(i)));
+        for (int i = 0; i < n; i++) {
+            String key = frameKey(frames.get(i));
+            if (args) key = canonical.computeIfAbsent(key + "(" + argumentKey(thread.callArgs().get(i)) + ")", k -> k);
+            out.add(key);
+        }
         return Collections.unmodifiableList(out);
+    }
+
+    /** Whether the signature of {@code thread} includes its call arguments (Go, at exact or any-pointer). */
+    public boolean comparesArguments(DumpThread thread) {
+        return similarity.args() != Similarity.Args.IGNORED && thread.callArgs().size() == thread.frames().size()
+                && !thread.callArgs().isEmpty();
+    }
+
+    private String argumentKey(String printed) {
+        return argumentKeys.computeIfAbsent(printed, p -> FrameNormalizer.arguments(p, similarity));
     }
 }

@@ -32,7 +32,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--similarity", paramLabel = "LEVEL", converter = SimilarityConverter.class,
-            description = "How alike stacks must be to share a group: exact, normalized (default), method or top:N.")
+            description = "How alike stacks must be to share a group: exact, normalized (default), any-pointer "
+                    + "(Go: arguments must match but for pointers), method or top:N.")
     Similarity similarity = Similarity.DEFAULT;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Thread dump files (any supported format; "

@@ -9,7 +9,7 @@ import java.util.Set;
 @Command(name = "dumplens", mixinStandardHelpOptions = true, version = "DumpLens 0.1.0",
         description = "Offline analyzer for JVM thread dumps and heap dumps.",
         exitCodeOnInvalidInput = Cli.EXIT_INPUT, exitCodeOnExecutionException = 1,
-        subcommands = {CommandLine.HelpCommand.class, AnalyzeCommand.class, CompareCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, AnalyzeCommand.class, CompareCommand.class, HeapCommand.class})
 public final class Cli {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INPUT = 2;

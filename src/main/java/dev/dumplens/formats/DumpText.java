@@ -144,6 +144,17 @@ public final class DumpText {
         return ascii ? new String(tmp, StandardCharsets.ISO_8859_1) : new String(tmp, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Decodes {@code [from, to)} with {@code charset} (a dump that declares its own encoding, such as a javacore's
+     * {@code 1TICHARSET 1252}), replacing what does not decode with U+FFFD.
+     */
+    public String decode(int from, int to, java.nio.charset.Charset charset) {
+        if (charset.equals(StandardCharsets.UTF_8)) return decode(from, to);
+        byte[] tmp = new byte[to - from];
+        bytes.get(from, tmp);
+        return new String(tmp, charset);
+    }
+
     /** The first {@code maxBytes} bytes as text, for format sniffing. */
     public String head(int maxBytes) {
         return decode(0, Math.min(maxBytes, length()));

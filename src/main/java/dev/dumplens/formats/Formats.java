@@ -1,6 +1,9 @@
 package dev.dumplens.formats;
 
+import dev.dumplens.formats.go.GoProfileFormat;
+import dev.dumplens.formats.go.GoTracebackFormat;
 import dev.dumplens.formats.hotspot.HotSpotFormat;
+import dev.dumplens.formats.javacore.JavacoreFormat;
 import dev.dumplens.formats.jdk.JdkThreadDumpJson;
 import dev.dumplens.formats.jdk.JdkThreadDumpText;
 import dev.dumplens.model.ParseResult;
@@ -14,7 +17,10 @@ public final class Formats {
     private static final List<DumpFormat> ALL = List.of(
             new HotSpotFormat(),
             new JdkThreadDumpText(),
-            new JdkThreadDumpJson());
+            new JdkThreadDumpJson(),
+            new GoTracebackFormat(),
+            new GoProfileFormat(),
+            new JavacoreFormat());
 
     private Formats() { }
 

@@ -28,6 +28,12 @@ import java.util.List;
  * @param locks              lock lines, in printed order
  * @param ownedSynchronizers "Locked ownable synchronizers" ({@code jstack -l})
  * @param line               1-based line of the header in the source file, for re-reading the raw text
+ * @param waitMinutes        Go: how long the goroutine has been blocked, as its header says ({@code 12 minutes});
+ *                           {@code null} when not printed (Go prints it from one minute on) and for other formats
+ * @param callArgs           Go: each frame's call arguments as printed ({@code 0x3, 0xc000012028, 0x0?},
+ *                           {@code ...} when elided), parallel to {@code frames} ("" where a frame has none);
+ *                           empty for formats without arguments. Not part of the frame text, so that stacks
+ *                           that differ only in argument values share frames
  */
 public record DumpThread(
         String name,
@@ -50,7 +56,9 @@ public record DumpThread(
         List<StackFrame> frames,
         List<LockAction> locks,
         List<LockRef> ownedSynchronizers,
-        long line) {
+        long line,
+        Integer waitMinutes,
+        List<String> callArgs) {
 
     public DumpThread {
         name = name == null ? "" : name;
@@ -60,6 +68,18 @@ public record DumpThread(
         frames = List.copyOf(frames);
         locks = List.copyOf(locks);
         ownedSynchronizers = List.copyOf(ownedSynchronizers);
+        callArgs = callArgs == null ? List.of() : List.copyOf(callArgs);
+    }
+
+    /** A thread of a format without wait minutes and call arguments (every JVM format). */
+    public DumpThread(String name, Long javaId, String address, Long nid, boolean daemon, Integer priority,
+                      Integer osPriority, Double cpuMillis, Double elapsedSeconds, Long allocatedBytes,
+                      Long definedClasses, ThreadState state, String stateDetail, String headerStatus,
+                      boolean virtual, Long mountedVirtualId, Long carrierId, List<StackFrame> frames,
+                      List<LockAction> locks, List<LockRef> ownedSynchronizers, long line) {
+        this(name, javaId, address, nid, daemon, priority, osPriority, cpuMillis, elapsedSeconds, allocatedBytes,
+                definedClasses, state, stateDetail, headerStatus, virtual, mountedVirtualId, carrierId, frames, locks,
+                ownedSynchronizers, line, null, List.of());
     }
 
     /** The top frame, or {@code null} for a thread without frames. */
@@ -84,6 +104,7 @@ public record DumpThread(
         b.stateDetail = stateDetail; b.headerStatus = headerStatus; b.virtual = virtual;
         b.mountedVirtualId = mountedVirtualId; b.carrierId = carrierId; b.frames.addAll(frames);
         b.locks.addAll(locks); b.ownedSynchronizers.addAll(ownedSynchronizers); b.line = line;
+        b.waitMinutes = waitMinutes; b.callArgs.addAll(callArgs);
         return b;
     }
 
@@ -110,6 +131,8 @@ public record DumpThread(
         public final List<LockAction> locks = new ArrayList<>();
         public final List<LockRef> ownedSynchronizers = new ArrayList<>();
         public long line;
+        public Integer waitMinutes;
+        public final List<String> callArgs = new ArrayList<>();
 
         public Builder(String name) { this.name = name; }
 
@@ -122,7 +145,7 @@ public record DumpThread(
         public DumpThread build() {
             return new DumpThread(name, javaId, address, nid, daemon, priority, osPriority, cpuMillis,
                     elapsedSeconds, allocatedBytes, definedClasses, state, stateDetail, headerStatus, virtual,
-                    mountedVirtualId, carrierId, frames, locks, ownedSynchronizers, line);
+                    mountedVirtualId, carrierId, frames, locks, ownedSynchronizers, line, waitMinutes, callArgs);
         }
     }
 }

@@ -6,15 +6,39 @@ import java.util.Objects;
  * One stack frame, kept as the text the dump printed after {@code at } (for example
  * {@code java.lang.Object.wait(java.base@17.0.15/Native Method)}). Parsers intern frames, so threads with the
  * same stack share the same instances; the parts are derived from the text on demand.
+ * <p>
+ * Go frames ({@link #go}) read {@code function(file:line)}: the function as the traceback names it
+ * ({@code net/http.(*conn).serve}, import path included), then the source position, without the call's arguments
+ * (see {@link DumpThread#callArgs()}); a goroutine's {@code created by} entry is its last frame,
+ * {@code created by main.main(/src/app/main.go:84)}.
  */
 public final class StackFrame {
+    private static final String CREATED_BY = "created by ";
+
     private final String text;
+    private final boolean go;
     private final int hash;
 
     public StackFrame(String text) {
-        this.text = Objects.requireNonNull(text, "text");
-        this.hash = text.hashCode();
+        this(text, false);
     }
+
+    private StackFrame(String text, boolean go) {
+        this.text = Objects.requireNonNull(text, "text");
+        this.go = go;
+        this.hash = text.hashCode() * 31 + (go ? 1 : 0);
+    }
+
+    /** A Go frame: {@code function(file:line)} or {@code created by function(file:line)}. */
+    public static StackFrame go(String text) {
+        return new StackFrame(text, true);
+    }
+
+    /** Whether this frame comes from a Go traceback or goroutine profile. */
+    public boolean isGo() { return go; }
+
+    /** Whether this is a goroutine's {@code created by} entry (the {@code go} statement that started it). */
+    public boolean isCreatedBy() { return go && text.startsWith(CREATED_BY); }
 
     /** The frame exactly as printed, without the leading {@code at }. */
     public String text() { return text; }
@@ -22,9 +46,11 @@ public final class StackFrame {
     /**
      * Module/loader prefix such as {@code java.base@17.0.15} or {@code app/}, or "" when none. jstack prints it
      * inside the parentheses ({@code Thread.run(java.base@17.0.15/Thread.java:840)}), dump_to_file in front
-     * ({@code java.base/java.lang.Thread.run(Thread.java:1583)}); both are recognized.
+     * ({@code java.base/java.lang.Thread.run(Thread.java:1583)}); both are recognized. Go frames have none:
+     * the import path is part of the function name.
      */
     public String module() {
+        if (go) return "";
         int start = methodStart();
         if (start > 0) return text.substring(0, start - 1);
         String inside = insideParens();
@@ -32,7 +58,10 @@ public final class StackFrame {
         return slash < 0 ? "" : inside.substring(0, slash);
     }
 
-    /** {@code pkg.Class.method} without module prefix and location. */
+    /**
+     * {@code pkg.Class.method} without module prefix and location; for Go the function as printed
+     * ({@code net/http.(*conn).serve}), for a {@code created by} entry the creating function.
+     */
     public String qualifiedMethod() {
         return text.substring(methodStart(), parenIndex());
     }
@@ -43,6 +72,7 @@ public final class StackFrame {
      * not to the prefix.
      */
     private int methodStart() {
+        if (go) return isCreatedBy() ? CREATED_BY.length() : 0;
         int paren = parenIndex();
         int start = 0;
         for (int i = text.indexOf('/'); i >= 0 && i < paren; i = text.indexOf('/', i + 1)) {
@@ -51,7 +81,10 @@ public final class StackFrame {
         return start;
     }
 
-    /** The declaring class name ({@code pkg.Outer$Inner}); for frames without a dot, "". */
+    /**
+     * The declaring class name ({@code pkg.Outer$Inner}); for frames without a dot, "". For Go, what precedes the
+     * last dot: the package, or the package and receiver type ({@code net/http.(*conn)}).
+     */
     public String className() {
         String qm = qualifiedMethod();
         int dot = qm.lastIndexOf('.');
@@ -91,13 +124,27 @@ public final class StackFrame {
 
     public boolean isNative() { return location().equals("Native Method"); }
 
+    /**
+     * Where the location's parentheses open: the {@code (} matching the closing {@code )} at the end, so that
+     * parentheses in Go function names ({@code (*conn).serve}) are not taken for it; the first {@code (} when
+     * the text does not end with a balanced group.
+     */
     private int parenIndex() {
+        int last = text.length() - 1;
+        if (last > 0 && text.charAt(last) == ')') {
+            int depth = 0;
+            for (int i = last; i >= 0; i--) {
+                char c = text.charAt(i);
+                if (c == ')') depth++;
+                else if (c == '(' && --depth == 0) return i;
+            }
+        }
         int p = text.indexOf('(');
         return p < 0 ? text.length() : p;
     }
 
     @Override public boolean equals(Object o) {
-        return o == this || (o instanceof StackFrame f && f.hash == hash && f.text.equals(text));
+        return o == this || (o instanceof StackFrame f && f.hash == hash && f.go == go && f.text.equals(text));
     }
 
     @Override public int hashCode() { return hash; }

@@ -17,6 +17,11 @@ import java.util.List;
  * @param threads      every entry: Java, VM/native, carriers and virtual threads
  * @param jvmDeadlocks deadlocks the JVM reported in this dump
  * @param warnings     what was skipped while reading this dump
+ * @param fatalError   what ended the process, or the event that made it write this dump, as the dump states it;
+ *                     {@code null} for a dump taken on request. Go: {@code fatal error: all goroutines are
+ *                     asleep - deadlock!}, {@code panic: …} or {@code SIGQUIT: quit} with the lines that follow
+ *                     it before the first goroutine; javacore: its {@code 1TISIGINFO} event ({@code Dump Event
+ *                     "systhrow" … "java/lang/OutOfMemoryError"})
  */
 public record ThreadDump(
         String source,
@@ -28,13 +33,21 @@ public record ThreadDump(
         Long processId,
         List<DumpThread> threads,
         List<JvmDeadlock> jvmDeadlocks,
-        List<ParseWarning> warnings) {
+        List<ParseWarning> warnings,
+        String fatalError) {
 
     public ThreadDump {
         vmBanner = vmBanner == null ? "" : vmBanner;
         threads = List.copyOf(threads);
         jvmDeadlocks = List.copyOf(jvmDeadlocks);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A dump without a fatal error (every JVM format). */
+    public ThreadDump(String source, int index, long line, String format, LocalDateTime timestamp, String vmBanner,
+                      Long processId, List<DumpThread> threads, List<JvmDeadlock> jvmDeadlocks,
+                      List<ParseWarning> warnings) {
+        this(source, index, line, format, timestamp, vmBanner, processId, threads, jvmDeadlocks, warnings, null);
     }
 
     public long virtualThreadCount() {

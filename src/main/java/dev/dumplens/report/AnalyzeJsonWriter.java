@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dumplens.analysis.Deadlock;
 import dev.dumplens.analysis.DumpAnalysis;
+import dev.dumplens.analysis.GoroutineWaits;
 import dev.dumplens.analysis.LockGraph;
 import dev.dumplens.analysis.LockInfo;
 import dev.dumplens.analysis.StackGroup;
@@ -24,9 +25,14 @@ import java.util.Locale;
  * threads the dumps hold:
  * <pre>
  * {"dumps": [ {"file", "index", "timestamp", "format", "similarity", "threadCount", "virtualThreadCount",
- *              "states", "groups", "locks", "deadlocks", "warnings"} ],
+ *              "fatalError", "states", "groups", "locks", "deadlocks", "warnings"} ],
  *  "errors": [ {"file", "message"} ] }
  * </pre>
+ * {@code fatalError} is there when the dump states one (Go's {@code fatal error: …}, {@code panic: …}, a javacore's
+ * dump event). Groups of goroutines also carry {@code label} (first own function and creator,
+ * {@code main.handleOrder (created by main.leak)}), {@code waitReason} (as printed, "" in a debug=1 profile),
+ * {@code waitCategory} ({@link dev.dumplens.model.GoWaitCategory#label()}) and, when their headers print how long
+ * they have been blocked, {@code waitMinutes}: {@code {"goroutines", "min", "max"}}.
  * Call {@link #write} per dump, {@link #error} per unreadable file, then {@link #close} (which does not close
  * the underlying stream).
  */
@@ -54,6 +60,7 @@ public final class AnalyzeJsonWriter implements AutoCloseable {
         json.writeStringField("similarity", a.similarity().toString());
         json.writeNumberField("threadCount", a.threadCount());
         json.writeNumberField("virtualThreadCount", a.virtualThreadCount());
+        if (d.fatalError() != null) json.writeStringField("fatalError", d.fatalError());
         json.writeObjectFieldStart("states");
         for (var e : a.stateCounts().entrySet()) json.writeNumberField(e.getKey().name(), e.getValue());
         json.writeEndObject();
@@ -80,6 +87,7 @@ public final class AnalyzeJsonWriter implements AutoCloseable {
             json.writeNumberField("size", g.size());
             json.writeStringField("state", g.state().name());
             json.writeStringField("nameTemplate", g.nameTemplate());
+            writeGoWait(GoroutineWaits.of(g));
             json.writeArrayFieldStart("frames");
             for (StackFrame f : g.frames()) json.writeString(f.text());
             json.writeEndArray();
@@ -87,6 +95,19 @@ public final class AnalyzeJsonWriter implements AutoCloseable {
             json.writeEndObject();
         }
         json.writeEndArray();
+    }
+
+    private void writeGoWait(GoroutineWaits w) throws IOException {
+        if (w == null) return;
+        json.writeStringField("label", w.label());
+        json.writeStringField("waitReason", w.group().threads().get(0).stateDetail());
+        json.writeStringField("waitCategory", w.category().label());
+        if (w.withMinutes() == 0) return;
+        json.writeObjectFieldStart("waitMinutes");
+        json.writeNumberField("goroutines", w.withMinutes());
+        json.writeNumberField("min", w.minMinutes());
+        json.writeNumberField("max", w.maxMinutes());
+        json.writeEndObject();
     }
 
     private void writeLocks(LockGraph graph) throws IOException {

@@ -25,7 +25,7 @@ import java.util.Map;
  *  "dumps":    [ {"file", "index", "label", "timestamp", "format", "threadCount", "ignoredThreads",
  *                 "secondsFromFirst", "uptimeSeconds"} ],
  *  "warnings": [ "…" ],
- *  "groups":   [ {"id", "key", "state", "nameTemplate", "frames", "counts", "trend", "growthPerDump",
+ *  "groups":   [ {"id", "key", "state", "nameTemplate", "label", "frames", "counts", "trend", "growthPerDump",
  *                 "growthPerMinute"} ],
  *  "locks":    [ {"className", "kind", "owner", "waiters", "trend"} ],
  *  "suspects": [ {"rank", "kind", "summary", "explanation", "nameTemplate", "group", "lockClassName", "counts",
@@ -98,6 +98,7 @@ public final class CompareJsonWriter {
             json.writeStringField("key", g.key());
             json.writeStringField("state", g.state().name());
             json.writeStringField("nameTemplate", g.nameTemplate());
+            json.writeStringField("label", g.label());
             frames(json, g.frames());
             ints(json, "counts", g.counts());
             json.writeStringField("trend", g.trend().label());

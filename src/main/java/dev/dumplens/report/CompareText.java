@@ -1,5 +1,6 @@
 package dev.dumplens.report;
 
+import dev.dumplens.analysis.GoroutineWaits;
 import dev.dumplens.analysis.compare.ComparedDump;
 import dev.dumplens.analysis.compare.Comparison;
 import dev.dumplens.analysis.compare.GroupTrend;
@@ -32,8 +33,9 @@ public final class CompareText {
         for (int i = 0; i < dumps.size(); i++) {
             ComparedDump d = dumps.get(i);
             Double offset = c.timeline().offsetSeconds(i);
-            out.printf("  #%-3d %s%s  %d threads%s%s%n", i + 1, Text.oneLine(d.label()),
+            out.printf("  #%-3d %s%s  %d %s%s%s%n", i + 1, TextSummary.oneLine(d.label()),
                     d.original().timestamp() == null ? "" : "  " + CompareJsonWriter.timestamp(d.original()), d.threadCount(),
+                    goroutines(d.original().threads()) ? "goroutines" : "threads",
                     d.ignoredThreads() == 0 ? "" : " (" + d.ignoredThreads() + " ignored)",
                     offset == null ? "" : String.format("  +%.1f s", offset));
         }
@@ -57,9 +59,11 @@ public final class CompareText {
         int rank = 1;
         for (Suspect s : suspects) {
             out.println();
-            out.println(String.format("%2d. [%s] ", rank++, s.kind().label()) + Text.oneLine(s.summary()));
+            out.println(String.format("%2d. [%s] ", rank++, s.kind().label()) + TextSummary.oneLine(s.summary()));
             wrap(out, "      ", s.explanation());
-            out.println("      threads (" + s.threads().size() + "): " + Text.oneLine(s.threadsInShort()));
+            String members = !s.threads().isEmpty() && GoroutineWaits.isGoroutine(s.threads().get(0).latest())
+                    ? "goroutines" : "threads";
+            out.println("      " + members + " (" + s.threads().size() + "): " + TextSummary.oneLine(s.threadsInShort()));
             writeFrames(s.frames(), "        at ", out);
         }
     }
@@ -78,25 +82,32 @@ public final class CompareText {
 
     private static void writeGroup(GroupTrend g, PrintWriter out) {
         String counts = g.counts().stream().map(String::valueOf).collect(Collectors.joining(" → "));
-        String template = g.nameTemplate().isEmpty() ? "(unnamed)" : Text.oneLine(g.nameTemplate());
+        String template = g.label().isEmpty() ? "(unnamed)" : TextSummary.oneLine(g.label());
         out.printf("  %-24s %-11s %-13s %s%n", counts, g.trend().label(), g.state(), template);
         List<DumpThread> members = g.latestThreads();
         if (!members.isEmpty() && !members.get(0).frames().isEmpty()) {
-            out.println("        " + Text.oneLine(StackExplanations.activity(members.get(0))));
+            out.println("        " + TextSummary.oneLine(StackExplanations.activity(members.get(0))));
         }
     }
 
     private static void writeFrames(List<StackFrame> frames, String indent, PrintWriter out) {
         int shown = Math.min(MAX_FRAMES, frames.size());
-        for (int i = 0; i < shown; i++) out.println(indent + frames.get(i).text());
+        for (int i = 0; i < shown; i++) {
+            StackFrame f = frames.get(i);
+            out.println((f.isCreatedBy() ? indent.replace("at ", "   ") : indent) + f.text());
+        }
         if (frames.size() > shown) out.println(indent.replace("at ", "… ") + (frames.size() - shown) + " more frames");
+    }
+
+    private static boolean goroutines(List<DumpThread> threads) {
+        return !threads.isEmpty() && GoroutineWaits.isGoroutine(threads.get(0));
     }
 
     /** Writes {@code text} word-wrapped at {@value #WIDTH} columns, each line starting with {@code indent}. */
     private static void wrap(PrintWriter out, String indent, String text) {
         String pad = " ".repeat(indent.length());
         StringBuilder line = new StringBuilder(indent);
-        for (String word : Text.oneLine(text).split(" ")) {
+        for (String word : TextSummary.oneLine(text).split(" ")) {
             if (line.length() > pad.length() && line.length() + 1 + word.length() > WIDTH) {
                 out.println(line);
                 line = new StringBuilder(pad);

@@ -46,7 +46,7 @@ class AnalyzeCommandErrorsTest {
     void unknownSimilarityIsAUsageErrorNamingTheAcceptedLevels(@TempDir Path dir) {
         CliRun run = CliRun.of("analyze", "--similarity", "fuzzy", dir.resolve("x.txt").toString());
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("expected exact, normalized, method or top:N");
+        assertThat(run.err()).contains("expected exact, normalized, any-pointer, method or top:N");
         assertThat(run.out()).isEmpty();
     }
 

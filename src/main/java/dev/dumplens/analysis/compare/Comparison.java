@@ -89,8 +89,10 @@ public final class Comparison {
         if (ordered.size() < 2) warnings.add("only one dump: there is nothing to compare it with");
         warnings.addAll(ProcessCheck.warnings(ordered, labels, timeline, tracker.tracks()));
         if (ordered.stream().flatMap(d -> d.threads().stream()).noneMatch(t -> t.cpuMillis() != null)) {
-            warnings.add("the dumps show no cpu= times (JDK 8, or a format without them): spinning threads "
-                    + "cannot be recognized");
+            warnings.add(Wording.isGo(ordered)
+                    ? "goroutine dumps show no CPU times: spinning goroutines cannot be recognized"
+                    : "the dumps show no cpu= times (JDK 8, or a format without them): spinning threads "
+                            + "cannot be recognized");
         }
         return new Comparison(options, compared, timeline, tracker, groups, groupOf, locks, spinning, suspects,
                 warnings);
@@ -125,7 +127,7 @@ public final class Comparison {
         List<JvmDeadlock> deadlocks = dump.jvmDeadlocks().stream()
                 .filter(d -> d.threads().stream().noneMatch(ignoredNames::contains)).toList();
         return new ThreadDump(dump.source(), dump.index(), dump.line(), dump.format(), dump.timestamp(),
-                dump.vmBanner(), dump.processId(), kept, deadlocks, dump.warnings());
+                dump.vmBanner(), dump.processId(), kept, deadlocks, dump.warnings(), dump.fatalError());
     }
 
     public CompareOptions options() { return options; }

@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 /**
  * A pattern over a frame's {@code pkg.Class.method} ({@link StackFrame#qualifiedMethod()}), where {@code *}
  * stands for any run of characters: {@code java.util.concurrent.*BlockingQueue.take} matches
- * {@code java.util.concurrent.LinkedBlockingQueue.take}.
+ * {@code java.util.concurrent.LinkedBlockingQueue.take}; for Go the function as printed
+ * ({@code net/http.(*conn).serve}). A goroutine's {@code created by} entry is not matched: the creating function
+ * is not on the goroutine's stack.
  */
 public final class FrameGlob {
     private final String glob;
@@ -27,7 +29,7 @@ public final class FrameGlob {
     }
 
     public boolean matches(StackFrame frame) {
-        return pattern.matcher(frame.qualifiedMethod()).matches();
+        return !frame.isCreatedBy() && pattern.matcher(frame.qualifiedMethod()).matches();
     }
 
     /** Index of the deepest frame (closest to the thread's start) matching any of {@code globs}, or -1. */

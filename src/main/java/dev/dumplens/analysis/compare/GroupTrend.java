@@ -36,6 +36,12 @@ public record GroupTrend(String id, String key, ThreadState state, List<String> 
         threadsPerDump = threadsPerDump.stream().map(List::copyOf).toList();
     }
 
+    /**
+     * How the group reads in reports: its name template, or for goroutines (whose names are only ids) their first
+     * own function and creator, {@code main.handleOrder (created by main.leak)}.
+     */
+    public String label() { return Wording.who(this); }
+
     /** Members in dump {@code index}. */
     public int count(int index) { return counts.get(index); }
 

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Where a thread waits by design: a thread found in one of these places in every dump is idle, not stuck. One
- * table, one row per case, grouped by runtime ({@link #JAVA} now; goroutine dumps will add a Go section).
+ * table, one row per case, grouped by runtime ({@link #JAVA}, {@link #GO}).
  *
  * <p>A row matches a thread when its name matches {@code threadName} (if given) and some frame of its stack
  * matches one of {@code frames} (if given). Anywhere in the stack, because the telling frame is rarely the top
@@ -29,7 +29,7 @@ public final class IdleFrames {
     /**
      * One idle-by-design case.
      *
-     * @param section    the runtime this row is about ({@code "java"})
+     * @param section    the runtime this row is about ({@code "java"}, {@code "go"})
      * @param threadName regular expression over the whole thread name, or {@code null} for any name
      * @param frames     {@code pkg.Class.method} patterns ({@code *} = anything); empty for any stack
      * @param reason     why a thread there is idle, as shown to the user
@@ -38,6 +38,10 @@ public final class IdleFrames {
 
     private static Rule frames(String reason, String... globs) {
         return new Rule("java", null, FrameGlob.all(globs), reason);
+    }
+
+    private static Rule goFrames(String reason, String... globs) {
+        return new Rule("go", null, FrameGlob.all(globs), reason);
     }
 
     private static Rule named(String nameRegex, String reason, String... globs) {
@@ -87,14 +91,42 @@ public final class IdleFrames {
                     + "|Common-Cleaner|Reference Handler|Finalizer|process reaper|JFR .*|DestroyJavaVM",
                     "a JVM service thread"));
 
+    /**
+     * Go. Deliberately not idle: a goroutine blocked in a channel operation, select, mutex, WaitGroup or Cond of the
+     * application, an HTTP handler (its stack also shows {@code net/http.(*conn).serve}, below the handler), and
+     * {@code select {}} outside {@code main}.
+     */
+    public static final List<Rule> GO = List.of(
+            goFrames("a server waiting for connections",
+                    "net/http.(*Server).Serve", "net.(*TCPListener).Accept", "net.(*UnixListener).Accept"),
+            goFrames("an HTTP server connection waiting for the client's next request",
+                    "net/http.(*conn).readRequest", "net/http.(*connReader).backgroundRead"),
+            goFrames("an idle keep-alive connection of an HTTP client",
+                    "net/http.(*persistConn).readLoop", "net/http.(*persistConn).writeLoop"),
+            goFrames("the os/signal watcher", "os/signal.signal_recv", "os/signal.loop"),
+            goFrames("one of the Go runtime's own goroutines (garbage collector, finalizers)",
+                    "runtime.forcegchelper", "runtime.bgsweep", "runtime.bgscavenge", "runtime.runfinq",
+                    "runtime.gcBgMarkWorker"),
+            goFrames("database/sql's connection pool housekeeping",
+                    "database/sql.(*DB).connectionOpener", "database/sql.(*DB).connectionCleaner"),
+            goFrames("a logging library's flush daemon",
+                    "k8s.io/klog*.flushDaemon*", "github.com/golang/glog.(*loggingT).flushDaemon"),
+            goFrames("a periodic loop pausing between rounds", "time.Sleep"));
+
     /** Every row, all runtimes. */
-    public static final List<Rule> ALL = JAVA;
+    public static final List<Rule> ALL = concat(JAVA, GO);
 
     static {
         if (ALL.size() > Long.SIZE) throw new IllegalStateException("Matcher keeps one bit per row: at most 64 rows");
     }
 
     private IdleFrames() { }
+
+    private static List<Rule> concat(List<Rule> a, List<Rule> b) {
+        List<Rule> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
 
     /** The first row matching {@code thread}, or {@code null} when it is not idle by design. */
     public static Rule match(DumpThread thread) {

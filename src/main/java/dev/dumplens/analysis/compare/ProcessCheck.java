@@ -1,5 +1,8 @@
 package dev.dumplens.analysis.compare;
 
+import dev.dumplens.analysis.GoroutineWaits;
+import dev.dumplens.model.DumpThread;
+import dev.dumplens.model.StackFrame;
 import dev.dumplens.model.ThreadDump;
 
 import java.time.Duration;
@@ -12,7 +15,8 @@ import java.util.List;
  * Warns when consecutive dumps seem to come from different processes, so they are not silently mixed: a
  * different pid or JVM (banners where neither contains the other: JDK 21+ {@code Thread.dump_to_file} gives the
  * bare version that jstack's banner holds), a JVM uptime (largest {@code elapsed=}) that goes down, JVM start times
- * (timestamp − uptime) more than {@value Timeline#CLOCK_TOLERANCE_SECONDS} s apart, or no thread in common.
+ * (timestamp − uptime) more than {@value Timeline#CLOCK_TOLERANCE_SECONDS} s apart, a goroutine id that comes
+ * back with another creator, or no thread in common.
  */
 final class ProcessCheck {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -24,7 +28,12 @@ final class ProcessCheck {
         List<String> out = new ArrayList<>();
         for (int i = 1; i < dumps.size(); i++) {
             List<String> reasons = reasons(dumps.get(i - 1), dumps.get(i), timeline, i);
-            if (reasons.isEmpty() && noThreadInCommon(tracks, i)) reasons.add("no thread is in both dumps");
+            String recreated = recreatedGoroutine(tracks, i);
+            if (recreated != null) reasons.add(recreated);
+            if (reasons.isEmpty() && namesThreads(dumps.get(i - 1)) && namesThreads(dumps.get(i))
+                    && noThreadInCommon(tracks, i)) {
+                reasons.add("no thread is in both dumps");
+            }
             if (!reasons.isEmpty()) {
                 out.add(labels.get(i - 1) + " and " + labels.get(i) + " seem to come from different processes ("
                         + String.join("; ", reasons) + "): the comparison mixes them");
@@ -59,6 +68,37 @@ final class ProcessCheck {
 
     private static LocalDateTime start(LocalDateTime timestamp, double uptimeSeconds) {
         return timestamp.minusNanos(Math.round(uptimeSeconds * 1e9));
+    }
+
+    /**
+     * "goroutine 7 was created by main.a, then by main.b" when a goroutine id of dump {@code i - 1} comes back in
+     * dump {@code i} with another creator: a goroutine's creator never changes, so the id belongs to another
+     * process (Go dumps name no process, and every process numbers its goroutines from 1). {@code null} otherwise.
+     */
+    private static String recreatedGoroutine(List<ThreadTrack> tracks, int i) {
+        for (ThreadTrack t : tracks) {
+            DumpThread before = t.in(i - 1);
+            DumpThread after = t.in(i);
+            if (before == null || after == null || !GoroutineWaits.isGoroutine(before)) continue;
+            String a = creator(before);
+            String b = creator(after);
+            if (!a.equals(b)) {
+                return before.name() + " was created by " + (a.isEmpty() ? "the runtime" : a) + ", then by "
+                        + (b.isEmpty() ? "the runtime" : b);
+            }
+        }
+        return null;
+    }
+
+    private static String creator(DumpThread goroutine) {
+        StackFrame creator = GoroutineWaits.createdBy(goroutine.frames());
+        return creator == null ? "" : creator.qualifiedMethod();
+    }
+
+    /** Whether some entry of the dump is a particular thread (not so in a Go debug=1 profile). */
+    private static boolean namesThreads(ThreadDump dump) {
+        for (DumpThread t : dump.threads()) if (!ThreadIdentity.isAnonymous(t)) return true;
+        return false;
     }
 
     private static boolean noThreadInCommon(List<ThreadTrack> tracks, int i) {

@@ -1,6 +1,8 @@
 package dev.dumplens.analysis.compare;
 
+import dev.dumplens.analysis.GoroutineWaits;
 import dev.dumplens.model.DumpThread;
+import dev.dumplens.model.GoWaitCategory;
 import dev.dumplens.model.ThreadState;
 
 import java.util.List;
@@ -8,7 +10,7 @@ import java.util.List;
 /**
  * What a stack says, in plain words: one table of stack patterns with what a thread there is doing, why many of
  * them accumulating is a leak, why one staying there is stuck, why one running there burns CPU, and the usual
- * fix. Grouped by runtime ({@link #JAVA}; goroutine dumps will add a Go section). Rows are tried in order and the
+ * fix. Grouped by runtime ({@link #JAVA}, {@link #GO}). Rows are tried in order and the
  * first match wins, so specific cases (an idle pool worker, whose stack also shows a queue) come before general
  * ones. {@code {method}} in {@code activity} stands for the matched frame as {@code Class.method}; the
  * application frame that called it (or the matched frame itself, when it is the application's) is added when
@@ -20,9 +22,12 @@ public final class StackExplanations {
     /**
      * One stack pattern.
      *
-     * @param section  the runtime this row is about ({@code "java"})
+     * @param section  the runtime this row is about ({@code "java"}, {@code "go"})
      * @param id       a short stable name ({@code "handoff-take"})
      * @param state    the thread state this row needs, or {@code null} for any
+     * @param goWait   Go: what the goroutine must wait for ({@link GoWaitCategory#of}), or {@code null}; its
+     *                 {@code frames} then only pick the frame the wording names (the deepest match, else the top
+     *                 frame), since tracebacks hide the runtime frames that would tell
      * @param frames   {@code pkg.Class.method} patterns, matched anywhere in the stack; empty to match on the
      *                 state alone
      * @param activity what a thread here is doing ("parked in {method}")
@@ -31,12 +36,17 @@ public final class StackExplanations {
      * @param spinning why a thread that keeps running here burns CPU, or {@code null} for the generic wording
      * @param fix      the usual fix
      */
-    public record Explanation(String section, String id, ThreadState state, List<FrameGlob> frames, String activity,
-                              String leak, String stuck, String spinning, String fix) {
+    public record Explanation(String section, String id, ThreadState state, GoWaitCategory goWait,
+                              List<FrameGlob> frames, String activity, String leak, String stuck, String spinning,
+                              String fix) {
 
         /** Index of the frame of {@code t} this row matches (the deepest matching one), or -1. */
         int match(DumpThread t) {
             if (state != null && t.state() != state) return -1;
+            if (goWait != null) {
+                if (t.frames().isEmpty() || !GoroutineWaits.isGoroutine(t) || GoWaitCategory.of(t) != goWait) return -1;
+                return Math.max(0, FrameGlob.deepest(frames, t.frames()));
+            }
             if (frames.isEmpty()) return state == null || t.frames().isEmpty() ? -1 : 0;
             return FrameGlob.deepest(frames, t.frames());
         }
@@ -45,6 +55,7 @@ public final class StackExplanations {
     private static final class Row {
         private final String id;
         private ThreadState state;
+        private GoWaitCategory goWait;
         private List<FrameGlob> frames = List.of();
         private String activity;
         private String leak;
@@ -55,6 +66,7 @@ public final class StackExplanations {
         Row(String id) { this.id = id; }
 
         Row state(ThreadState s) { state = s; return this; }
+        Row goWait(GoWaitCategory c) { goWait = c; return this; }
         Row frames(String... globs) { frames = FrameGlob.all(globs); return this; }
         Row activity(String s) { activity = s; return this; }
         Row leak(String s) { leak = s; return this; }
@@ -64,7 +76,11 @@ public final class StackExplanations {
         Row fix(String s) { fix = s; return this; }
 
         Explanation java() {
-            return new Explanation("java", id, state, frames, activity, leak, stuck, spinning, fix);
+            return new Explanation("java", id, state, goWait, frames, activity, leak, stuck, spinning, fix);
+        }
+
+        Explanation go() {
+            return new Explanation("go", id, state, goWait, frames, activity, leak, stuck, spinning, fix);
         }
     }
 
@@ -230,16 +246,104 @@ public final class StackExplanations {
                     .leakAndStuck("it waits for an unpark() that never comes")
                     .java());
 
+    /**
+     * Go (goroutine tracebacks and profiles), by what the goroutine waits for. Channel waits are recognized from
+     * the wait reason only: a {@code debug=1} profile, which prints none, gets the generic wording for them.
+     */
+    public static final List<Explanation> GO = List.of(
+            row("go-chan-receive").goWait(GoWaitCategory.CHAN_RECEIVE)
+                    .frames("runtime.chanrecv1", "runtime.chanrecv2")
+                    .activity("waiting to receive from a channel")
+                    .leak("each waits to receive from a channel that nobody sends on and nobody closes — a read "
+                            + "with no writer: every goroutine started this way stays forever")
+                    .stuck("it waits to receive from a channel that nobody sends on and nobody closes — a read "
+                            + "with no writer")
+                    .fix("close the channel when the sender is done (a for-range over it then ends), or select "
+                            + "on <-ctx.Done() as well and cancel the context when the work is abandoned; add a "
+                            + "timeout (context.WithTimeout or time.After) where an answer may never come")
+                    .go(),
+            row("go-chan-send").goWait(GoWaitCategory.CHAN_SEND).frames("runtime.chansend1")
+                    .activity("waiting to send on a channel")
+                    .leakAndStuck("it sends on a channel that nobody receives from: an unbuffered channel whose "
+                            + "reader is gone, or a buffered one that is full — a write with no reader")
+                    .fix("give the channel a buffer big enough for every send (make(chan T, n) when n goroutines "
+                            + "each send one result), make sure a receiver drains it, or send in a select with "
+                            + "<-ctx.Done() so the sender can give up")
+                    .go(),
+            row("go-select").goWait(GoWaitCategory.SELECT).frames("runtime.selectgo", "runtime.block")
+                    .activity("blocked in a select")
+                    .leak("each waits in a select none of whose channels ever becomes ready — a select without a "
+                            + "ctx.Done() case, or whose context is never cancelled, typically in a for loop with "
+                            + "no exit")
+                    .stuck("none of the channels its select waits on ever becomes ready, and nothing cancels it")
+                    .fix("give every such loop a way out: a case <-ctx.Done(): return, with a context that is "
+                            + "cancelled (defer cancel()) when the work is done or abandoned, or a timeout")
+                    .go(),
+            row("go-mutex").goWait(GoWaitCategory.MUTEX)
+                    .frames("sync.(*Mutex).Lock", "sync.(*RWMutex).Lock", "sync.(*RWMutex).RLock")
+                    .activity("waiting to lock a mutex in {method}")
+                    .leak("more and more goroutines queue for a mutex that its holder does not unlock (Go dumps do "
+                            + "not say which goroutine holds it)")
+                    .stuck("the mutex's holder never unlocks it (Go dumps do not say which goroutine holds it)")
+                    .fix("defer mu.Unlock() right after mu.Lock(); do not hold a mutex across channel operations, "
+                            + "I/O or sleeps")
+                    .go(),
+            row("go-waitgroup").goWait(GoWaitCategory.WAITGROUP).frames("sync.(*WaitGroup).Wait")
+                    .activity("waiting in WaitGroup.Wait")
+                    .leakAndStuck("the WaitGroup never reaches zero: a Done() is missed (an early return or an error "
+                            + "path), or Add counted more goroutines than were started")
+                    .fix("call wg.Add before starting each goroutine and defer wg.Done() as its first statement")
+                    .go(),
+            row("go-cond").goWait(GoWaitCategory.COND).frames("sync.(*Cond).Wait")
+                    .activity("waiting in Cond.Wait")
+                    .leakAndStuck("it waits for a Signal or Broadcast that never comes")
+                    .fix("Signal or Broadcast on every path that changes the condition, or use a channel that is "
+                            + "closed instead")
+                    .go(),
+            row("go-semaphore").goWait(GoWaitCategory.SEMAPHORE)
+                    .activity("waiting for a semaphore")
+                    .leakAndStuck("the semaphore is never released")
+                    .fix("release on every path (defer), and acquire with a context so the wait can be cancelled")
+                    .go(),
+            row("go-io-wait").goWait(GoWaitCategory.IO_WAIT).frames("internal/poll.runtime_pollWait")
+                    .activity("waiting for network I/O")
+                    .leak("each waits on a connection that the peer neither writes to nor closes, or connections "
+                            + "are opened and never closed (an HTTP response body not closed, a client per request)")
+                    .stuck("it reads from a connection that the peer never writes to — a read with no writer; "
+                            + "without a deadline the read has no exit")
+                    .fix("set deadlines (conn.SetDeadline, http.Client{Timeout: …}, http.Server ReadTimeout and "
+                            + "IdleTimeout), close response bodies, and share one http.Client")
+                    .go(),
+            row("go-sleep").goWait(GoWaitCategory.SLEEP).frames("time.Sleep")
+                    .activity("sleeping in time.Sleep")
+                    .leak("goroutines that sleep in a loop keep being started and never stop — a loop with no exit")
+                    .fix("loop on a time.Ticker in a select with <-ctx.Done(), and cancel the context on shutdown")
+                    .go(),
+            row("go-syscall").goWait(GoWaitCategory.SYSCALL)
+                    .activity("in a system call")
+                    .leakAndStuck("it waits in a system call that does not return (a blocking read of a pipe, file "
+                            + "or device)")
+                    .fix("use the non-blocking, deadline-aware APIs (os.File with SetDeadline, net) or run the "
+                            + "call in a process that can be killed")
+                    .go());
+
     /** Every row, all runtimes. */
-    public static final List<Explanation> ALL = JAVA;
+    public static final List<Explanation> ALL = concat(JAVA, GO);
 
     /** Wording when no row matches. */
     static final String GENERIC_LEAK = "threads with this stack keep being started and never finish";
+    static final String GENERIC_LEAK_GO = "goroutines with this stack keep being started and never return";
     static final String GENERIC_STUCK = "it has not moved between dumps";
     static final String GENERIC_SPINNING = "it keeps running without ever waiting: a busy loop with no exit "
             + "condition, or one that polls without pausing";
 
     private StackExplanations() { }
+
+    private static List<Explanation> concat(List<Explanation> a, List<Explanation> b) {
+        List<Explanation> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
 
     /**
      * What {@code thread} is doing, in plain words: "parked in SynchronousQueue.take, called from

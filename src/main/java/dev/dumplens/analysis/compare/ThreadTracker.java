@@ -15,7 +15,8 @@ import java.util.Map;
  * {@link ThreadIdentity} (name, Java id and OS id together) equals the track's and its {@code elapsed=} is not
  * smaller than the track's last one (a thread's age never goes down; allowing {@value #ELAPSED_TOLERANCE_SECONDS}
  * s for rounding); otherwise it starts a new track. Formats that print no OS id (JDK 21+ {@code Thread.dump_to_file})
- * are matched with those that do (jstack of the same process) by name and Java id alone.
+ * are matched with those that do (jstack of the same process) by name and Java id alone. An anonymous entry
+ * ({@link ThreadIdentity#isAnonymous}) always starts a track of its own.
  */
 final class ThreadTracker {
     static final double ELAPSED_TOLERANCE_SECONDS = 0.05;
@@ -44,7 +45,7 @@ final class ThreadTracker {
                     Integer loose = openWithoutNid.get(withoutNid);
                     if (loose != null && (t.nid() == null || latest(rows.get(loose), d).nid() == null)) row = loose;
                 }
-                if (row == null || !continues(rows.get(row), d, t)) {
+                if (row == null || ThreadIdentity.isAnonymous(t) || !continues(rows.get(row), d, t)) {
                     row = rows.size();
                     rows.add(new DumpThread[n]);
                     ids.add(id);

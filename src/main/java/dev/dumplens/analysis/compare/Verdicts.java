@@ -2,6 +2,7 @@ package dev.dumplens.analysis.compare;
 
 import dev.dumplens.analysis.Deadlock;
 import dev.dumplens.analysis.DumpAnalysis;
+import dev.dumplens.analysis.GoroutineWaits;
 import dev.dumplens.analysis.LockInfo;
 import dev.dumplens.analysis.NameTemplates;
 import dev.dumplens.model.DumpThread;
@@ -88,15 +89,24 @@ final class Verdicts {
         int last = g.count(n - 1);
         String perMinute = g.growthPerMinute() == null ? ""
                 : ", about " + Wording.rounded(g.growthPerMinute()) + " per minute";
-        String summary = g.nameTemplate() + ": " + Wording.counts(g.counts()) + " threads (+"
+        DumpThread first = latest.get(0);
+        boolean go = GoroutineWaits.isGoroutine(first);
+        String summary = Wording.who(g) + ": " + Wording.counts(g.counts()) + " " + Wording.unit(first, 2) + " (+"
                 + Wording.number(g.growthPerDump()) + " per dump), " + r.what();
-        String text = Wording.plural(last, "thread", "threads") + " named " + g.nameTemplate() + " "
-                + (last == 1 ? "is " : "are ") + r.activity() + ", and the group grew by "
+        String members = go ? last + " " + Wording.unit(first, last) + createdBy(g)
+                : Wording.plural(last, "thread", "threads") + " named " + g.nameTemplate();
+        String text = members + " " + (last == 1 ? "is " : "are ") + r.activity() + ", and the group grew by "
                 + Wording.number(g.growthPerDump()) + " per dump (" + Wording.counts(g.counts()) + perMinute + "). "
                 + Wording.sentence(r.leak(), true) + "." + sameStack(g) + r.fix();
         List<ThreadTrack> threads = latest.stream().map(tracker::of).toList();
         return new Suspect(Suspect.Kind.GROWING_GROUP, summary, text, g.counts(), List.of(), threads, g, g.frames(),
                 g.nameTemplate(), null);
+    }
+
+    /** " created by main.leak" for goroutines with a creator, else "". */
+    private static String createdBy(GroupTrend g) {
+        StackFrame creator = GoroutineWaits.createdBy(g.frames());
+        return creator == null ? "" : " created by " + creator.qualifiedMethod();
     }
 
     /** " The stable group X (8 threads) has the same stack." for groups with this key that do not grow. */
@@ -180,13 +190,27 @@ final class Verdicts {
         Double seconds = timeline.secondsBetween(0, n - 1);
         String span = seconds == null || seconds < 1 ? "" : " over " + Wording.rounded(seconds) + " s";
         String summary = names + ": " + r.what() + " in every dump";
-        String text = names + " (" + Wording.plural(k, "thread", "threads") + ") " + (k == 1 ? "was " : "were ")
-                + r.activity() + " in all " + n + " dumps" + span + ", with the same top frames each time. "
-                + Wording.sentence(r.stuck(), k > 1) + "." + lockNote(first, k) + r.fix();
+        String text = names + " (" + k + " " + Wording.unit(first, k) + ") " + (k == 1 ? "was " : "were ")
+                + r.activity() + " in all " + n + " dumps" + span + ", with the same top frames each time"
+                + minutesNote(tracks) + ". " + Wording.sentence(r.stuck(), k > 1) + "." + lockNote(first, k) + r.fix();
         List<String> templates = tracks.stream().map(t -> NameTemplates.of(t.name())).toList();
         return new Suspect(Suspect.Kind.STUCK_THREADS, summary, text, Collections.nCopies(n, k), List.of(), tracks,
                 groupOf.get(first),
                 first.frames(), NameTemplates.common(templates), null);
+    }
+
+    /** "; the last dump says blocked for 12 minutes" from Go's goroutine headers, or "". */
+    private String minutesNote(List<ThreadTrack> tracks) {
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        for (ThreadTrack t : tracks) {
+            Integer m = t.in(n - 1).waitMinutes();
+            if (m == null) return "";
+            min = Math.min(min, m);
+            max = Math.max(max, m);
+        }
+        return "; the last dump says blocked for " + (min == max ? "" : min + "–") + max
+                + (max == 1 ? " minute" : " minutes");
     }
 
     /** " They wait for X held by Y." when the latest dump names the lock's owner. */

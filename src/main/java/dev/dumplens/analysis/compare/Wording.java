@@ -1,9 +1,12 @@
 package dev.dumplens.analysis.compare;
 
 import dev.dumplens.analysis.FrameNormalizer;
+import dev.dumplens.analysis.GoroutineWaits;
 import dev.dumplens.analysis.NameTemplates;
+import dev.dumplens.analysis.Similarity;
 import dev.dumplens.model.DumpThread;
 import dev.dumplens.model.StackFrame;
+import dev.dumplens.model.ThreadDump;
 import dev.dumplens.model.ThreadState;
 
 import java.util.ArrayList;
@@ -19,6 +22,20 @@ final class Wording {
 
     private Wording() { }
 
+    /** Whether the dumps are goroutine dumps (their first entry is a goroutine). */
+    static boolean isGo(List<ThreadDump> dumps) {
+        for (ThreadDump d : dumps) {
+            if (!d.threads().isEmpty()) return GoroutineWaits.isGoroutine(d.threads().get(0));
+        }
+        return false;
+    }
+
+    /** "thread"/"threads", or "goroutine"/"goroutines" for goroutines. */
+    static String unit(DumpThread t, int n) {
+        String one = GoroutineWaits.isGoroutine(t) ? "goroutine" : "thread";
+        return n == 1 ? one : one + "s";
+    }
+
     /** {@code 5 → 10 → 15 → 20}. */
     static String counts(List<? extends Number> counts) {
         return counts.stream().map(Wording::number).collect(Collectors.joining(" → "));
@@ -32,10 +49,12 @@ final class Wording {
     }
 
     /**
-     * Names in short form: {@code request-handler-1..5} for consecutive numbers under one template, otherwise
-     * up to {@value #LISTED_NAMES} names and how many more.
+     * Names in short form: {@code request-handler-1..5} for consecutive numbers under one template,
+     * {@code 40 × goroutine (profile record, no id)} for one name repeated, otherwise up to
+     * {@value #LISTED_NAMES} names and how many more.
      */
     static String names(List<String> names) {
+        if (names.size() > 1 && names.stream().distinct().count() == 1) return names.size() + " × " + names.get(0);
         if (names.size() > 1) {
             String range = numberRange(names);
             if (range != null) return range;
@@ -59,8 +78,15 @@ final class Wording {
         return template.replace("*", numbers.get(0) + ".." + numbers.get(numbers.size() - 1));
     }
 
-    /** {@code SynchronousQueue.take}: the frame's simple class name and method. */
+    /**
+     * {@code SynchronousQueue.take}: the frame's simple class name and method; for Go the function without its
+     * import path's directories ({@code sync.(*Mutex).Lock}, {@code http.(*conn).serve}).
+     */
     static String method(StackFrame frame) {
+        if (frame.isGo()) {
+            String function = frame.qualifiedMethod();
+            return function.substring(function.lastIndexOf('/') + 1);
+        }
         StackFrame f = normalized(frame);
         String cls = f.className();
         return cls.substring(cls.lastIndexOf('.') + 1) + "." + f.methodName();
@@ -75,22 +101,31 @@ final class Wording {
 
     /**
      * The frame without module, loader and hidden-class noise ({@link FrameNormalizer}): a lambda's
-     * {@code Main$$Lambda$32/0x00007f65….run} would otherwise read as a method of class {@code 0x00007f65…}.
+     * {@code Main$$Lambda$32/0x00007f65….run} would otherwise read as a method of class {@code 0x00007f65…}. A Go
+     * frame stays a Go frame (its source file without directory).
      */
     private static StackFrame normalized(StackFrame frame) {
+        if (frame.isGo()) return StackFrame.go(FrameNormalizer.normalize(frame, Similarity.NORMALIZED));
         return new StackFrame(FrameNormalizer.normalize(frame.text()));
     }
 
-    /** Whether the frame belongs to the JDK rather than to the application. */
+    /**
+     * Whether the frame belongs to the runtime's library rather than to the application: the JDK, or Go's
+     * standard library ({@link GoroutineWaits#isStandardLibrary}).
+     */
     static boolean isJdk(StackFrame frame) {
+        if (frame.isGo()) return GoroutineWaits.isStandardLibrary(frame.qualifiedMethod());
         String qm = normalized(frame).qualifiedMethod();
         for (String p : JDK_PREFIXES) if (qm.startsWith(p)) return true;
         return false;
     }
 
-    /** The first application frame at or below {@code from}, or {@code null}. */
+    /** The first application frame at or below {@code from}, or {@code null}; a goroutine's creator does not count. */
     static StackFrame applicationFrame(List<StackFrame> frames, int from) {
-        for (int i = Math.max(0, from); i < frames.size(); i++) if (!isJdk(frames.get(i))) return frames.get(i);
+        for (int i = Math.max(0, from); i < frames.size(); i++) {
+            StackFrame f = frames.get(i);
+            if (!isJdk(f) && !f.isCreatedBy()) return f;
+        }
         return null;
     }
 
@@ -143,10 +178,14 @@ final class Wording {
             if (frames.isEmpty()) return stateWords(thread.state());
             StackFrame at = frames.get(frameIndex);
             if (row != null) return row.activity().replace("{method}", method(at));
-            return stateWords(thread.state()) + (isJdk(at) ? " in " + method(at) : "");
+            String state = GoroutineWaits.isGoroutine(thread) ? goroutineWords(thread) : stateWords(thread.state());
+            return state + (isJdk(at) ? " in " + method(at) : "");
         }
 
-        String leak() { return row == null || row.leak() == null ? StackExplanations.GENERIC_LEAK : row.leak(); }
+        String leak() {
+            if (row != null && row.leak() != null) return row.leak();
+            return GoroutineWaits.isGoroutine(thread) ? StackExplanations.GENERIC_LEAK_GO : StackExplanations.GENERIC_LEAK;
+        }
 
         String stuck() { return row == null || row.stuck() == null ? StackExplanations.GENERIC_STUCK : row.stuck(); }
 
@@ -158,6 +197,26 @@ final class Wording {
         String fix() {
             return row == null || row.fix().isEmpty() ? "" : " Usual fix: " + row.fix() + ".";
         }
+    }
+
+    /**
+     * A goroutine no table row describes: "waiting (wait reason)", "running", or "parked" when a debug=1 profile
+     * printed no reason (every goroutine that is not running is parked).
+     */
+    static String goroutineWords(DumpThread goroutine) {
+        if (goroutine.state() == ThreadState.RUNNABLE) return "running";
+        String reason = goroutine.stateDetail();
+        return reason.isEmpty() ? "parked" : "waiting (" + reason + ")";
+    }
+
+    /**
+     * Who the members of a group are: the name template, or for goroutines (whose names are only ids) their
+     * first own function and creator, {@code main.handleOrder (created by main.leak)}.
+     */
+    static String who(GroupTrend g) {
+        List<DumpThread> members = g.latestThreads();
+        if (members.isEmpty() || !GoroutineWaits.isGoroutine(members.get(0))) return g.nameTemplate();
+        return GoroutineWaits.label(g.frames());
     }
 
     static String stateWords(ThreadState state) {

@@ -2,6 +2,7 @@ package dev.dumplens.formats.jdk;
 
 import dev.dumplens.formats.DumpParseException;
 import dev.dumplens.formats.DumpText;
+import dev.dumplens.formats.TextLines;
 import dev.dumplens.model.DumpThread;
 import dev.dumplens.model.LockAction;
 import dev.dumplens.model.LockAction.Kind;

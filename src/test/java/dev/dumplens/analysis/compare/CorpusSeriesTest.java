@@ -23,11 +23,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Checks the {@code series} facts of {@code ../shared/corpus/manifest.json} against comparisons of the series'
  * files. Each fact is a sentence in one of the forms below; a fact in another form fails the test, so that no fact
- * is silently skipped. Series of Go goroutine dumps wait for the Go parser. Skipped when the corpus is absent.
+ * is silently skipped. Go series name goroutine groups by their first own function and wait reason
+ * ({@code main.handleOrder [chan receive] grows 10 -> 20 -> 30}); "everything else stable" means that no other
+ * group grows and every other group of application goroutines stays the same (net/http's own connection
+ * goroutines come and go). Skipped when the corpus is absent.
  */
 class CorpusSeriesTest {
     private static final Path CORPUS = Path.of("..", "shared", "corpus");
     private static final Pattern GROWS = Pattern.compile("(\\S+) grows (\\d+(?: -> \\d+)+)");
+    private static final Pattern GO_GROWS = Pattern.compile("(\\S+) \\[(.+?)\\] grows (\\d+(?: -> \\d+)+)");
+    private static final String EVERYTHING_ELSE_STABLE = "everything else stable";
     private static final Pattern STAYS = Pattern.compile("(\\S+) stays (\\d+)");
     private static final Pattern SAME_PROCESS = Pattern.compile("same process as (\\S+)");
     private static final Pattern SPINNING = Pattern.compile("(.+?) accumulate cpu= .*");
@@ -41,27 +46,38 @@ class CorpusSeriesTest {
         for (JsonNode series : manifest.get("series")) {
             List<String> files = new ArrayList<>();
             series.get("files").forEach(f -> files.add(f.asText()));
-            if (files.stream().anyMatch(f -> isGo(manifest, f))) continue; // issue 7: Go goroutine dumps
             Comparison c = Comparison.of(Series.dumps(CORPUS, files), CompareOptions.DEFAULT);
-            for (JsonNode fact : series.get("facts")) {
-                tests.add(DynamicTest.dynamicTest(files.get(0) + "…: " + fact.asText(),
-                        () -> check(c, files, fact.asText())));
+            List<String> facts = new ArrayList<>();
+            series.get("facts").forEach(f -> facts.add(f.asText()));
+            for (String fact : facts) {
+                tests.add(DynamicTest.dynamicTest(files.get(0) + "…: " + fact, () -> check(c, files, fact, facts)));
             }
         }
-        assertThat(tests).as("JVM series facts").isNotEmpty();
+        assertThat(tests).as("series facts").isNotEmpty();
         return tests.stream();
     }
 
-    private static boolean isGo(JsonNode manifest, String file) {
-        for (JsonNode f : manifest.get("files")) {
-            if (f.get("file").asText().equals(file)) return f.get("format").asText().startsWith("go-");
-        }
-        return false;
-    }
-
-    private static void check(Comparison c, List<String> files, String fact) {
+    private static void check(Comparison c, List<String> files, String fact, List<String> facts) {
         Matcher m;
-        if ((m = GROWS.matcher(fact)).matches()) {
+        if ((m = GO_GROWS.matcher(fact)).matches()) {
+            GroupTrend g = goGroup(c, m.group(1), m.group(2));
+            assertThat(g.counts()).isEqualTo(Arrays.stream(m.group(3).split(" -> ")).map(Integer::valueOf).toList());
+            assertThat(g.trend()).isEqualTo(Trend.GROWING);
+            assertThat(Series.suspects(c, Suspect.Kind.GROWING_GROUP)).extracting(Suspect::group).contains(g);
+        } else if (fact.equals(EVERYTHING_ELSE_STABLE)) {
+            List<GroupTrend> named = new ArrayList<>();
+            for (String other : facts) {
+                Matcher grows = GO_GROWS.matcher(other);
+                if (grows.matches()) named.add(goGroup(c, grows.group(1), grows.group(2)));
+            }
+            for (GroupTrend g : c.groups()) {
+                if (named.contains(g)) continue;
+                assertThat(g.trend()).as(g.label()).isNotEqualTo(Trend.GROWING);
+                if (Wording.applicationFrame(g.frames(), 0) != null) assertThat(g.trend()).as(g.label()).isEqualTo(Trend.STABLE);
+            }
+            assertThat(Series.suspects(c, Suspect.Kind.GROWING_GROUP)).extracting(Suspect::group)
+                    .containsExactlyInAnyOrderElementsOf(named);
+        } else if ((m = GROWS.matcher(fact)).matches()) {
             GroupTrend g = groupOf(c, m.group(1));
             List<Integer> counts = Arrays.stream(m.group(2).split(" -> ")).map(Integer::valueOf).toList();
             assertThat(g.counts()).isEqualTo(counts);
@@ -91,6 +107,15 @@ class CorpusSeriesTest {
         } else {
             fail("a series fact this test does not know how to check: " + fact);
         }
+    }
+
+    /** The one group of goroutines whose first own function is {@code function}, waiting for {@code reason}. */
+    private static GroupTrend goGroup(Comparison c, String function, String reason) {
+        List<GroupTrend> found = c.groups().stream()
+                .filter(g -> g.label().equals(function) || g.label().startsWith(function + " ("))
+                .filter(g -> g.latestThreads().stream().allMatch(t -> t.stateDetail().equals(reason))).toList();
+        assertThat(found).as("groups of " + function + " [" + reason + "]").hasSize(1);
+        return found.get(0);
     }
 
     /** The one group holding every thread named like {@code leaky-pool-N} (N: any number), and nothing else. */

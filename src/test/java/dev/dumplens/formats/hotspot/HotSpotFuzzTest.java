@@ -1,5 +1,6 @@
 package dev.dumplens.formats.hotspot;
 
+import dev.dumplens.formats.Damage;
 import dev.dumplens.formats.DumpParseException;
 import dev.dumplens.formats.DumpText;
 import dev.dumplens.model.DumpThread;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -32,7 +32,6 @@ class HotSpotFuzzTest {
     private static final long SEED = 20261126L;
     private static final int ITERATIONS = 500;
     private static final int MAX_CORPUS_FILE = 300_000;
-    private static final byte[] SPECIAL = "\"\n\t<>#[]=: -()".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 
     @Test
     void damagedDumpsOnlyEverFailWithTheDocumentedException() throws Exception {
@@ -40,7 +39,7 @@ class HotSpotFuzzTest {
         Random random = new Random(SEED);
         for (int i = 0; i < ITERATIONS; i++) {
             byte[] original = inputs.get(random.nextInt(inputs.size()));
-            byte[] damaged = damage(original, random);
+            byte[] damaged = Damage.damage(original, random);
             String source = "fuzz-" + i;
             int blockSize = 16 + random.nextInt(4000);
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> check(source, damaged, blockSize),
@@ -80,50 +79,6 @@ class HotSpotFuzzTest {
         long n = 1;
         for (byte x : b) if (x == '\n') n++;
         return n;
-    }
-
-    private static byte[] damage(byte[] in, Random r) {
-        byte[] out = in;
-        int kinds = 1 + r.nextInt(3);
-        for (int k = 0; k < kinds && out.length > 0; k++) {
-            switch (r.nextInt(5)) {
-                case 0: // truncate
-                    out = Arrays.copyOf(out, r.nextInt(out.length));
-                    break;
-                case 1: { // flip random bytes
-                    out = out.clone();
-                    int flips = 1 + r.nextInt(30);
-                    for (int f = 0; f < flips && out.length > 0; f++) out[r.nextInt(out.length)] = (byte) r.nextInt(256);
-                    break;
-                }
-                case 2: { // write characters that matter to the grammar
-                    out = out.clone();
-                    int n = 1 + r.nextInt(30);
-                    for (int f = 0; f < n && out.length > 0; f++) out[r.nextInt(out.length)] = SPECIAL[r.nextInt(SPECIAL.length)];
-                    break;
-                }
-                case 3: { // cut out a range
-                    int from = r.nextInt(out.length);
-                    int to = Math.min(out.length, from + r.nextInt(2000));
-                    byte[] cut = new byte[out.length - (to - from)];
-                    System.arraycopy(out, 0, cut, 0, from);
-                    System.arraycopy(out, to, cut, from, out.length - to);
-                    out = cut;
-                    break;
-                }
-                default: { // repeat a range somewhere else
-                    int from = r.nextInt(out.length);
-                    int len = Math.min(out.length - from, r.nextInt(3000));
-                    int at = r.nextInt(out.length + 1);
-                    byte[] grown = new byte[out.length + len];
-                    System.arraycopy(out, 0, grown, 0, at);
-                    System.arraycopy(out, from, grown, at, len);
-                    System.arraycopy(out, at, grown, at + len, out.length - at);
-                    out = grown;
-                }
-            }
-        }
-        return out;
     }
 
     private static List<byte[]> inputs() throws IOException {

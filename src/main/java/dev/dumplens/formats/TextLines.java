@@ -1,12 +1,12 @@
-package dev.dumplens.formats.jdk;
+package dev.dumplens.formats;
 
-import dev.dumplens.formats.DumpText;
+import java.nio.charset.Charset;
 
 /**
  * Reads a {@link DumpText} line by line without copying the file: {@link #next()} advances, then
  * {@link #text()}, {@link #number()} and {@link #start()} describe the current line. Line ends are LF or CRLF.
  */
-final class TextLines {
+public final class TextLines {
     private final DumpText text;
     private final int length;
     private int start;
@@ -15,13 +15,13 @@ final class TextLines {
     private long number;
     private boolean terminated;
 
-    TextLines(DumpText text) {
+    public TextLines(DumpText text) {
         this.text = text;
         this.length = text.length();
     }
 
     /** Moves to the next line; false at the end of the file. */
-    boolean next() {
+    public boolean next() {
         if (next >= length) return false;
         start = next;
         int i = start;
@@ -34,28 +34,55 @@ final class TextLines {
     }
 
     /** Positions the reader so that {@link #next()} reads the line starting at {@code offset} as line {@code lineNumber}. */
-    void rewind(int offset, long lineNumber) {
+    public void rewind(int offset, long lineNumber) {
         next = offset;
         number = lineNumber - 1;
     }
 
     /** Byte offset of the line after the current one. */
-    int nextStart() { return next; }
+    public int nextStart() { return next; }
 
     /** The current line without its line end, decoded leniently. */
-    String text() { return text.decode(start, end); }
+    public String text() { return text.decode(start, end); }
 
     /** 1-based number of the current line. */
-    long number() { return number; }
+    public long number() { return number; }
 
     /** Byte offset where the current line starts. */
-    int start() { return start; }
+    public int start() { return start; }
 
     /** Whether the current line ends with a line break (false for a last line cut off by truncation). */
-    boolean terminated() { return terminated; }
+    public boolean terminated() { return terminated; }
+
+    /** Byte offset where the current line's content ends (before its line end). */
+    public int end() { return end; }
+
+    /** The current line from byte {@code offset} of it (0 = its start) to its end, decoded leniently. */
+    public String text(int offset) { return text.decode(Math.min(start + offset, end), end); }
+
+    /** The current line from byte {@code offset} of it, decoded with {@code charset}. */
+    public String text(int offset, Charset charset) {
+        return text.decode(Math.min(start + offset, end), end, charset);
+    }
+
+    /** Whether the current line starts with the ASCII text {@code prefix} (compared byte by byte, no decoding). */
+    public boolean startsWith(String prefix) {
+        int n = prefix.length();
+        if (end - start < n) return false;
+        for (int i = 0; i < n; i++) {
+            if (text.byteAt(start + i) != (byte) prefix.charAt(i)) return false;
+        }
+        return true;
+    }
+
+    /** The current line's length in bytes, without its line end. */
+    public int length() { return end - start; }
+
+    /** Byte {@code i} of the current line. */
+    public byte byteAt(int i) { return text.byteAt(start + i); }
 
     /** Whether the current line is empty or only blanks. */
-    boolean isBlank() {
+    public boolean isBlank() {
         for (int i = start; i < end; i++) {
             byte b = text.byteAt(i);
             if (b != ' ' && b != '\t') return false;
@@ -64,7 +91,7 @@ final class TextLines {
     }
 
     /** Whether the current line starts with a space or tab. */
-    boolean isIndented() {
+    public boolean isIndented() {
         if (start >= end) return false;
         byte b = text.byteAt(start);
         return b == ' ' || b == '\t';

@@ -1,0 +1,3 @@
+module crashers
+
+go 1.19
