@@ -66,7 +66,7 @@ public final class Charts {
     private static final Color[] STABLE_COLORS = {new Color(0x6e7781), new Color(0x8c959f), new Color(0x57606a)};
     static final int MAX_SERIES = 8;
     static final int MAX_STABLE_SERIES = 3;
-    private static final int MAX_SERIES_NAME = 24;
+    private static final int MAX_SERIES_NAME = 30;
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
     private static final Color GRID = new Color(0xd0d7de);
 
@@ -102,7 +102,9 @@ public final class Charts {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         int changing = 0;
         for (GroupTrend g : shown) {
-            XYSeries series = new XYSeries(seriesName(g), false, true);
+            String name = seriesName(g);
+            for (int k = 2; data.getSeriesIndex(name) >= 0; k++) name = seriesName(g) + " " + k;
+            XYSeries series = new XYSeries(name, false, true);
             for (int i = 0; i < g.counts().size(); i++) series.add(x(c, i), g.count(i));
             int index = data.getSeriesCount();
             data.addSeries(series);
@@ -149,7 +151,7 @@ public final class Charts {
     }
 
     private static String seriesName(GroupTrend g) {
-        String name = Text.oneLine(Text.template(g.nameTemplate()));
+        String name = Text.label(g);
         if (name.length() > MAX_SERIES_NAME) name = name.substring(0, MAX_SERIES_NAME - 1) + "…";
         return name + " (" + g.state() + ")";
     }
@@ -170,10 +172,13 @@ public final class Charts {
             dates.setDateFormatOverride(new SimpleDateFormat("HH:mm:ss"));
             axis = dates;
         } else if (c.timeline().offsetSeconds(0) != null) {
-            axis = new NumberAxis("seconds since the first dump");
+            NumberAxis seconds = new NumberAxis("seconds since the first dump");
+            seconds.setAutoRangeIncludesZero(false);
+            axis = seconds;
         } else {
             NumberAxis dumps = new NumberAxis("dump");
             dumps.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            dumps.setAutoRangeIncludesZero(false);
             axis = dumps;
         }
         axis.setLabelFont(LABEL_FONT);

@@ -45,7 +45,7 @@ public final class CompareFormat {
     public static String group(GroupTrend g) {
         StringBuilder sb = new StringBuilder();
         sb.append(counts(g.counts())).append(" threads  ").append(g.trend().label()).append("  ").append(g.state())
-                .append("  ").append(Text.oneLine(Text.template(g.nameTemplate()))).append("\n\n");
+                .append("  ").append(Text.label(g)).append("\n\n");
         List<DumpThread> members = g.latestThreads();
         if (!members.isEmpty()) {
             sb.append(StackFormat.thread(members.get(0)));

@@ -100,7 +100,7 @@ public final class ComparisonReport {
         List<List<String>> rows = new ArrayList<>();
         for (GroupTrend g : c.groups()) {
             List<String> row = new ArrayList<>(List.of(g.trend().label(), g.state().name(),
-                    Text.template(g.nameTemplate())));
+                    Text.label(g)));
             for (int count : g.counts()) row.add(Integer.toString(count));
             List<DumpThread> members = g.latestThreads();
             row.add(CompareFormat.growth(g));

@@ -100,7 +100,7 @@ public final class DumpReport {
         for (int i = 0; i < groups.size(); i++) {
             StackGroup g = groups.get(i);
             rows.add(List.of(Integer.toString(i + 1), Integer.toString(g.size()), g.state().name(),
-                    Text.template(g.nameTemplate()), g.topFrame() == null ? "(no Java frames)" : g.topFrame().text()));
+                    Text.label(g), g.topFrame() == null ? "(no Java frames)" : g.topFrame().text()));
         }
         doc.table(List.of("#", "Threads", "State", "Name template", "Top frame"),
                 List.of(Align.RIGHT, Align.RIGHT, Align.LEFT, Align.LEFT, Align.LEFT), rows);
@@ -109,7 +109,7 @@ public final class DumpReport {
         for (int i = 0; i < shown; i++) {
             StackGroup g = groups.get(i);
             doc.heading(3, "#" + (i + 1) + " · " + g.size() + (g.size() == 1 ? " thread" : " threads") + " · "
-                    + g.state() + " · " + Text.template(g.nameTemplate()));
+                    + g.state() + " · " + Text.label(g));
             doc.code(StackFormat.thread(g.threads().get(0)));
             if (g.size() > 1) doc.paragraph("Members: " + members(g.threads()));
         }

@@ -1,8 +1,10 @@
 package dev.dumplens.report;
 
+import dev.dumplens.analysis.GoroutineWaits;
 import dev.dumplens.analysis.StackGroup;
 import dev.dumplens.model.DumpThread;
 import dev.dumplens.model.LockAction;
+import dev.dumplens.model.StackFrame;
 
 import java.util.List;
 
@@ -14,8 +16,9 @@ import java.util.List;
 public final class StackFormat {
     private StackFormat() { }
 
-    /** jstack-like text of one thread. */
+    /** jstack-like text of one thread; a goroutine the way Go prints it. */
     public static String thread(DumpThread t) {
+        if (GoroutineWaits.isGoroutine(t)) return goroutine(t);
         StringBuilder sb = new StringBuilder();
         sb.append('"').append(Text.oneLine(t.name())).append('"');
         if (t.javaId() != null) sb.append(" #").append(t.javaId());
@@ -42,6 +45,16 @@ public final class StackFormat {
         return sb.toString();
     }
 
+    /** A goroutine as Go prints it: {@code goroutine 39 [chan receive, 1 minutes]:}, then its frames. */
+    private static String goroutine(DumpThread t) {
+        StringBuilder sb = new StringBuilder("goroutine ");
+        sb.append(t.javaId() != null ? t.javaId().toString() : Text.oneLine(t.name()));
+        if (!t.stateDetail().isEmpty()) sb.append(" [").append(t.stateDetail()).append(']');
+        sb.append(":\n");
+        for (StackFrame f : t.frames()) sb.append(f.isCreatedBy() ? "" : "  ").append(f.text()).append('\n');
+        return sb.toString();
+    }
+
     /**
      * A group as text: "N threads STATE name-template", the stack of its first member with lock lines, then every
      * member's name.
@@ -49,7 +62,7 @@ public final class StackFormat {
     public static String group(StackGroup g) {
         StringBuilder sb = new StringBuilder();
         sb.append(g.size()).append(g.size() == 1 ? " thread " : " threads ").append(g.state()).append("  ")
-                .append(Text.oneLine(Text.template(g.nameTemplate()))).append("\n\n");
+                .append(Text.label(g)).append("\n\n");
         sb.append(thread(g.threads().get(0)));
         sb.append("\nMembers:\n");
         for (DumpThread t : g.threads()) sb.append("  \"").append(Text.oneLine(t.name())).append("\"\n");

@@ -1,7 +1,10 @@
 package dev.dumplens.report;
 
+import dev.dumplens.analysis.GoroutineWaits;
 import dev.dumplens.analysis.LockGraph;
 import dev.dumplens.analysis.LockInfo;
+import dev.dumplens.analysis.StackGroup;
+import dev.dumplens.analysis.compare.GroupTrend;
 
 import java.util.List;
 
@@ -30,6 +33,20 @@ public final class Text {
         return nameTemplate.isEmpty() ? "(unnamed)" : nameTemplate;
     }
 
+    /**
+     * How a group reads, on one line: its name template ("(unnamed)" when none), or for goroutines (whose names
+     * are only ids) their first own function and creator.
+     */
+    public static String label(StackGroup g) {
+        return oneLine(GoroutineWaits.isGoroutine(g.threads().get(0)) ? GoroutineWaits.label(g.frames())
+                : template(g.nameTemplate()));
+    }
+
+    /** How a group of a comparison reads, on one line (see {@link GroupTrend#label()}). */
+    public static String label(GroupTrend g) {
+        return oneLine(template(g.label()));
+    }
+
     /** {@code <0x…> (a pkg.Cls)}; just {@code <pkg.Cls@hash>} when the id already names the class. */
     public static String lock(LockInfo l) {
         if (l.kind() == LockInfo.Kind.CLASS_INIT) return "the initialization of " + l.className();
@@ -50,6 +67,19 @@ public final class Text {
     public static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
         return String.format(Locale.ROOT, "%.2f", v).replaceAll("0+$", "");
+    }
+
+    /** A size in bytes for people: {@code 512 B}, {@code 1.5 KiB}, {@code 9.0 MiB}. */
+    public static String bytes(long n) {
+        if (n < 1024) return n + " B";
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double v = n;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
     }
 
     /** "owner "x", which waits for <…> held by "y"" along the chain, or why the owner is not known. */

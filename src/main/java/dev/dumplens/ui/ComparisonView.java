@@ -115,7 +115,7 @@ final class ComparisonView implements WorkspaceView {
         subtitle.setText(c.options().similarity() + " similarity  ·  times from " + switch (c.timeline().source()) {
             case "uptime" -> "the JVM uptime";
             case "timestamps" -> "the dumps' timestamps";
-            default -> "nowhere: the dumps carry no times, so they are in the order given";
+            default -> "nowhere (no times in the dumps: in the order given)";
         });
         showDumps(c);
         chart.setChart(Charts.groupsOverTime(c));

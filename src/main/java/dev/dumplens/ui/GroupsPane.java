@@ -50,7 +50,7 @@ final class GroupsPane extends SplitPane {
         size.setCellFactory(c -> SizeBarCell.counts(() -> largest));
         table.getColumns().add(size);
         table.getColumns().add(UiBits.stateColumn("State", 170, StackGroup::state, g -> g.state().name()));
-        table.getColumns().add(UiBits.column("Name template", 210, g -> Text.oneLine(Text.template(g.nameTemplate()))));
+        table.getColumns().add(UiBits.column("Name template", 210, g -> Text.label(g)));
         table.getColumns().add(UiBits.column("Top frame", 420, g -> UiBits.frame(g.topFrame())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, g) -> showGroup(g));
@@ -85,7 +85,7 @@ final class GroupsPane extends SplitPane {
     private void showGroup(StackGroup g) {
         if (g == null) detail.show("", List.of(), () -> null);
         else detail.show(g.size() + (g.size() == 1 ? " thread · " : " threads · ") + g.state() + " · "
-                + Text.oneLine(Text.template(g.nameTemplate())), g.threads(), () -> StackFormat.group(g));
+                + Text.label(g), g.threads(), () -> StackFormat.group(g));
     }
 
     private String selectedGroupText() {

@@ -235,18 +235,18 @@ final class MainWindow {
 
     private void show(Views.Prepared prepared) {
         OpenedFiles opened = prepared.opened();
-        if (!opened.errors().isEmpty()) {
-            notices.show(NoticeBar.Level.ERROR, opened.errors().size() == 1 ? "Could not open a file:"
-                    : "Could not open " + opened.errors().size() + " files:", opened.errors());
+        if (!prepared.errors().isEmpty()) {
+            notices.show(NoticeBar.Level.ERROR, prepared.errors().size() == 1 ? "Could not open a file:"
+                    : "Could not open " + prepared.errors().size() + " files:", prepared.errors());
         }
         if (!opened.warnings().isEmpty()) {
             List<String> shown = new ArrayList<>(opened.warnings().subList(0, Math.min(5, opened.warnings().size())));
             if (opened.warnings().size() > 5) shown.add("… and " + (opened.warnings().size() - 5) + " more");
             notices.show(NoticeBar.Level.WARNING, "Parts of the input could not be read:", shown);
         }
-        for (Path p : opened.files()) if (!opened.errors().stream().anyMatch(e -> e.startsWith(p.toString()))) prefs.addRecent(p);
+        for (Path p : opened.files()) if (prepared.errors().stream().noneMatch(e -> e.startsWith(p.toString()))) prefs.addRecent(p);
         refreshStartPage();
-        List<WorkspaceView> views = Views.create(prepared, context());
+        List<WorkspaceView> views = Views.create(prepared, similarity, context());
         for (WorkspaceView v : views) addTab(v);
         work.status(opened.dumps().size() + " dump(s), " + opened.heapDumps().size() + " heap dump(s) opened");
     }

@@ -1,5 +1,6 @@
 package dev.dumplens.ui;
 
+import dev.dumplens.report.Text;
 import javafx.scene.control.TableCell;
 
 import java.util.function.DoubleSupplier;
@@ -11,15 +12,20 @@ final class SizeBarCell<S, N extends Number> extends TableCell<S, N> {
     private final Function<N, String> format;
     private final BarGraphic graphic;
 
-    SizeBarCell(DoubleSupplier largest, Function<N, String> format, double labelRoom) {
+    private SizeBarCell(DoubleSupplier largest, Function<N, String> format, double labelRoom, String barStyle) {
         this.largest = largest;
         this.format = format;
-        this.graphic = new BarGraphic("size-bar", labelRoom);
+        this.graphic = new BarGraphic(barStyle, labelRoom);
     }
 
     /** Counts: the number as is, room for a few digits. */
     static <S> SizeBarCell<S, Integer> counts(DoubleSupplier largest) {
-        return new SizeBarCell<>(largest, String::valueOf, 36);
+        return new SizeBarCell<>(largest, String::valueOf, 36, "size-bar");
+    }
+
+    /** Sizes in bytes ("9.0 MiB"), in the colour of retained heap. */
+    static <S> SizeBarCell<S, Long> bytes(DoubleSupplier largest) {
+        return new SizeBarCell<>(largest, Text::bytes, 76, "retained-bar");
     }
 
     @Override protected void updateItem(N value, boolean empty) {

@@ -122,7 +122,7 @@ final class TrendGroupsPane extends SplitPane {
         TableColumn<Row, Row> state = UiBits.stateColumn("State", 160, r -> r.group().state(),
                 r -> r.group().state().name());
         TableColumn<Row, String> name = UiBits.column("Name template", 170,
-                r -> Text.oneLine(Text.template(r.group().nameTemplate())));
+                r -> Text.label(r.group()));
         name.setMinWidth(150);
         List<TableColumn<Row, ?>> out = new java.util.ArrayList<>(List.of(trend, state, name));
         List<ComparedDump> dumps = c.dumps();
@@ -159,7 +159,7 @@ final class TrendGroupsPane extends SplitPane {
             return;
         }
         detail.show(CompareFormat.counts(g.counts()) + " · " + g.trend().label() + " · " + g.state() + " · "
-                + Text.oneLine(Text.template(g.nameTemplate())), g.latestThreads(), () -> CompareFormat.group(g));
+                + Text.label(g), g.latestThreads(), () -> CompareFormat.group(g));
     }
 
     private static boolean matches(Row r, String q) {

@@ -85,6 +85,24 @@ public final class ScreenshotTour {
         open(List.of(SAMPLES.resolve("leak-jdk17-jstack-1.txt"), SAMPLES.resolve("leak-jdk17-jstack-2.txt"),
                 SAMPLES.resolve("leak-jdk17-jstack-3.txt"), SAMPLES.resolve("leak-jdk17-jstack-4.txt")));
         shoot("comparison");
+        Path hprof = dev.dumplens.heap.ScenarioDumpsAccess.current();
+        open(List.of(hprof, Path.of(hprof + ".jstack.txt")));
+        run(() -> {
+            HeapView heap = (HeapView) window.tabs().getSelectionModel().getSelectedItem().getUserData();
+            var first = heap.threads().getRoot().getChildren().get(0);
+            first.setExpanded(true);
+            first.getChildren().forEach(f -> f.setExpanded(true));
+            for (var frame : first.getChildren()) {
+                if (frame.getValue().text().contains("holdOuter")) {
+                    heap.threads().getSelectionModel().select(frame.getChildren().get(0));
+                }
+            }
+        });
+        waitFor(() -> !window.work().busy());
+        shoot("heap-threads");
+        run(() -> ((HeapView) window.tabs().getSelectionModel().getSelectedItem().getUserData()).tabs()
+                .getSelectionModel().select(1));
+        shoot("heap-groups");
     }
 
     private void open(List<Path> files) throws Exception {
