@@ -58,6 +58,23 @@ class ComparisonReportTest {
     }
 
     @Test
+    void goroutineGroupsWithTheSameLabelGetTheirOwnLinesInTheChart() throws Exception {
+        List<ThreadDump> dumps = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            String name = "go/leak-debug2-" + i + ".txt";
+            dumps.addAll(Formats.parse(Path.of("sample-dumps", name), name, ProgressMonitor.NONE).dumps());
+        }
+        Comparison c = Comparison.of(dumps, CompareOptions.DEFAULT);
+        // two groups of main.publishResult (created by main.leak) waiting at different lines share a label
+        assertThat(c.groups().stream().filter(g -> g.label().startsWith("main.publishResult")).count()).isEqualTo(2);
+        org.jfree.data.xy.XYDataset data = Charts.groupsOverTime(c).getXYPlot().getDataset();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < data.getSeriesCount(); i++) keys.add(data.getSeriesKey(i).toString());
+        assertThat(keys).doesNotHaveDuplicates().anyMatch(k -> k.startsWith("main.publishResult") && k.endsWith(" 2"));
+        assertThat(ComparisonReport.html(c)).contains("<h3>1. GROWING GROUP: main.handleOrder (created by main.leak)");
+    }
+
+    @Test
     void markdownHasTheSameContentAsText() throws Exception {
         String md = ComparisonReport.markdown(leakSeries());
         assertThat(md).startsWith("# Comparison of 4 dumps\n")
