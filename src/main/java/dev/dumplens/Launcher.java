@@ -1,10 +1,14 @@
 package dev.dumplens;
 
 import dev.dumplens.cli.Cli;
+import dev.dumplens.cli.TunedJvm;
+
+import java.util.OptionalInt;
 
 /**
  * Entry point of {@code dumplens.jar}. Deliberately not a {@code javafx.application.Application}: a plain jar
- * cannot start one as its main class. With a subcommand it runs headless; otherwise it opens the desktop window
+ * cannot start one as its main class. With a subcommand it runs headless (a thread-dump command of a plain
+ * {@code java -jar} run goes to a tuned child JVM, see {@link TunedJvm}); otherwise it opens the desktop window
  * with the given files.
  */
 public final class Launcher {
@@ -12,7 +16,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (Cli.isCommand(args)) {
-            System.exit(Cli.run(args));
+            OptionalInt child = TunedJvm.relaunch(args);
+            System.exit(child.isPresent() ? child.getAsInt() : Cli.run(args));
         }
         dev.dumplens.ui.DesktopApp.start(args);
     }

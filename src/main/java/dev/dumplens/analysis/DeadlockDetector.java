@@ -26,7 +26,7 @@ public final class DeadlockDetector {
     /** The deadlocks of {@code dump}, ordered by the position of their first thread in the dump. */
     public static List<Deadlock> find(ThreadDump dump, LockGraph graph) {
         List<List<DumpThread>> cycles = new ArrayList<>();
-        Map<DumpThread, Integer> walk = new IdentityHashMap<>(); // thread -> id of the walk that visited it
+        Map<DumpThread, Integer> walk = new IdentityHashMap<>(dump.threads().size()); // thread -> id of its walk
         int walkId = 0;
         for (DumpThread start : dump.threads()) {
             if (graph.waitsFor(start) == null || walk.containsKey(start)) continue;

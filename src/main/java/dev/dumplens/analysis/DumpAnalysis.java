@@ -78,8 +78,10 @@ public record DumpAnalysis(ThreadDump dump, Similarity similarity, Map<ThreadSta
     }
 
     private static Map<ThreadState, Integer> countStates(List<DumpThread> threads) {
+        int[] perState = new int[ThreadState.values().length];
+        for (DumpThread t : threads) perState[t.state().ordinal()]++;
         Map<ThreadState, Integer> counts = new EnumMap<>(ThreadState.class);
-        for (DumpThread t : threads) counts.merge(t.state(), 1, Integer::sum);
+        for (ThreadState s : ThreadState.values()) if (perState[s.ordinal()] > 0) counts.put(s, perState[s.ordinal()]);
         return counts;
     }
 

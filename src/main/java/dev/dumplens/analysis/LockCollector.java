@@ -41,11 +41,14 @@ final class LockCollector {
     private final ThreadDump dump;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final List<Wait> waits = new ArrayList<>();
-    private final Map<DumpThread, String> waitsForId = new IdentityHashMap<>();
+    private final Map<DumpThread, Entry> waitsFor;
     private final List<ParseWarning> warnings = new ArrayList<>();
     private boolean dumpListsOwnables;
 
-    LockCollector(ThreadDump dump) { this.dump = dump; }
+    LockCollector(ThreadDump dump) {
+        this.dump = dump;
+        this.waitsFor = new IdentityHashMap<>(dump.threads().size());
+    }
 
     LockGraph build() {
         for (DumpThread t : dump.threads()) collect(t);
@@ -53,10 +56,17 @@ final class LockCollector {
         resolveClassInitOwners();
         inferOwnersFromJvmReport();
         List<LockInfo> infos = new ArrayList<>(entries.size());
-        for (Entry e : entries.values()) infos.add(e.toInfo());
+        Map<Entry, LockInfo> infoOf = new IdentityHashMap<>(entries.size());
+        for (Entry e : entries.values()) {
+            LockInfo info = e.toInfo();
+            infos.add(info);
+            infoOf.put(e, info);
+        }
         infos.sort((a, b) -> a.waiterCount() != b.waiterCount()
                 ? Integer.compare(b.waiterCount(), a.waiterCount()) : a.id().compareTo(b.id()));
-        return new LockGraph(infos, waitsForId, warnings);
+        Map<DumpThread, LockInfo> waitsForInfo = new IdentityHashMap<>(waitsFor.size());
+        for (Map.Entry<DumpThread, Entry> w : waitsFor.entrySet()) waitsForInfo.put(w.getKey(), infoOf.get(w.getValue()));
+        return new LockGraph(infos, waitsForInfo, warnings);
     }
 
     private void collect(DumpThread t) {
@@ -152,7 +162,7 @@ final class LockCollector {
     /** Each thread waits for the first lock it tries to acquire the way the lock's kind is acquired. */
     private void resolveWaits() {
         for (Wait w : waits) {
-            if (w.entry.kind == w.usage) waitsForId.putIfAbsent(w.thread, w.entry.ref.id());
+            if (w.entry.kind == w.usage) waitsFor.putIfAbsent(w.thread, w.entry);
         }
     }
 
@@ -190,16 +200,17 @@ final class LockCollector {
      * names owners of synchronizers that a dump without "Locked ownable synchronizers" leaves unknown.
      */
     private void inferOwnersFromJvmReport() {
+        if (dump.jvmDeadlocks().isEmpty()) return;
         Map<String, DumpThread> byName = new HashMap<>();
         for (DumpThread t : dump.threads()) {
-            if (waitsForId.containsKey(t)) byName.putIfAbsent(t.name(), t);
+            if (waitsFor.containsKey(t)) byName.putIfAbsent(t.name(), t);
         }
         for (JvmDeadlock d : dump.jvmDeadlocks()) {
             List<String> names = d.threads();
             for (int i = 0; i < names.size(); i++) {
                 DumpThread waiter = byName.get(names.get(i));
                 DumpThread holder = byName.get(names.get((i + 1) % names.size()));
-                Entry e = waiter == null ? null : entries.get(waitsForId.get(waiter));
+                Entry e = waiter == null ? null : waitsFor.get(waiter);
                 if (e != null && holder != null && holder != waiter && e.owner() == null) {
                     if (e.kind == LockInfo.Kind.SYNCHRONIZER) e.claimSynchronizer(holder);
                     else e.claim(holder);

@@ -38,15 +38,15 @@ public final class LockGraph {
     private final Map<DumpThread, List<LockInfo>> held = new IdentityHashMap<>();
     private final List<ParseWarning> warnings;
 
-    LockGraph(List<LockInfo> locks, Map<DumpThread, String> waitsForId, List<ParseWarning> warnings) {
+    /** {@code waitsFor} is kept as given (an identity map of the dump's threads). */
+    LockGraph(List<LockInfo> locks, Map<DumpThread, LockInfo> waitsFor, List<ParseWarning> warnings) {
         this.locks = List.copyOf(locks);
         this.byId = new HashMap<>();
         for (LockInfo l : locks) {
             byId.put(l.id(), l);
             if (l.owner() != null) held.computeIfAbsent(l.owner(), t -> new ArrayList<>()).add(l);
         }
-        this.waitsFor = new IdentityHashMap<>();
-        waitsForId.forEach((t, id) -> waitsFor.put(t, byId.get(id)));
+        this.waitsFor = waitsFor;
         this.warnings = List.copyOf(warnings);
     }
 

@@ -94,7 +94,28 @@ public final class StackGrouper {
 
     /**
      * A state, the very frame instances of a stack (compared with {@link StackFrame#equals}) and, where the
-     * similarity compares them, the Go call arguments as printed.
+     * similarity compares them, the Go call arguments as printed. A class rather than a record: it is hashed once
+     * per thread, and a record's equals/hashCode go through method handles, which cost a lot before the JIT has
+     * compiled them.
      */
-    private record ExactKey(ThreadState state, List<StackFrame> frames, List<String> args) { }
+    private static final class ExactKey {
+        private final ThreadState state;
+        private final List<StackFrame> frames;
+        private final List<String> args;
+        private final int hash;
+
+        ExactKey(ThreadState state, List<StackFrame> frames, List<String> args) {
+            this.state = state;
+            this.frames = frames;
+            this.args = args;
+            this.hash = 31 * (31 * state.hashCode() + frames.hashCode()) + args.hashCode();
+        }
+
+        @Override public boolean equals(Object o) {
+            return o instanceof ExactKey k && k.hash == hash && k.state == state
+                    && (k.frames == frames || k.frames.equals(frames)) && k.args.equals(args);
+        }
+
+        @Override public int hashCode() { return hash; }
+    }
 }

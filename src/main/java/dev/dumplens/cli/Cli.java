@@ -3,6 +3,7 @@ package dev.dumplens.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.util.List;
 import java.util.Set;
 
 /** The headless command line: {@code dumplens <command> …}. Exit codes: 0 ok, 2 bad input or usage, 3 --fail-on hit. */
@@ -17,11 +18,19 @@ public final class Cli {
 
     private Cli() { }
 
-    /** Whether {@code args} ask for a headless command rather than the desktop window. */
+    /**
+     * Whether {@code args} ask for a headless command rather than the desktop window. Reads the subcommand names
+     * from the annotations rather than building the command line, which costs a noticeable part of a short run.
+     */
     public static boolean isCommand(String[] args) {
         if (args.length == 0) return false;
         String a = args[0];
-        return commandLine().getSubcommands().containsKey(a) || Set.of("-h", "--help", "-V", "--version").contains(a);
+        if (Set.of("-h", "--help", "-V", "--version").contains(a)) return true;
+        for (Class<?> sub : Cli.class.getAnnotation(Command.class).subcommands()) {
+            Command c = sub.getAnnotation(Command.class);
+            if (c.name().equals(a) || List.of(c.aliases()).contains(a)) return true;
+        }
+        return false;
     }
 
     public static int run(String... args) {

@@ -144,7 +144,9 @@ public final class ParseBench {
 
     /**
      * One run of a command in a fresh process: wall time, and the highest VmHWM and CPU time (user + system, in
-     * clock ticks of 10 ms) seen while it ran.
+     * clock ticks of 10 ms) seen while it ran. When the process starts child processes (the jar re-launches its
+     * thread-dump commands in a tuned JVM), their figures are added: CPU is the sum, peak RSS the sum of each
+     * process's peak (an upper bound of the peak of the whole).
      */
     private static final class Sample {
         long wallNanos;
@@ -156,14 +158,23 @@ public final class ParseBench {
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            Path status = Path.of("/proc", String.valueOf(p.pid()), "status");
-            Path stat = Path.of("/proc", String.valueOf(p.pid()), "stat");
+            java.util.Map<Long, long[]> perProcess = new java.util.HashMap<>(); // pid -> {peak RSS, CPU}
             while (p.isAlive()) {
-                s.peakRssKb = Math.max(s.peakRssKb, hwm(status));
-                s.cpuTicks = Math.max(s.cpuTicks, cpuTicks(stat));
+                List<ProcessHandle> tree = new ArrayList<>(List.of(p.toHandle()));
+                p.descendants().forEach(tree::add);
+                for (ProcessHandle h : tree) {
+                    Path proc = Path.of("/proc", String.valueOf(h.pid()));
+                    long[] m = perProcess.computeIfAbsent(h.pid(), pid -> new long[2]);
+                    m[0] = Math.max(m[0], hwm(proc.resolve("status")));
+                    m[1] = Math.max(m[1], cpuTicks(proc.resolve("stat")));
+                }
                 Thread.sleep(2);
             }
             s.wallNanos = System.nanoTime() - t0;
+            for (long[] m : perProcess.values()) {
+                s.peakRssKb += m[0];
+                s.cpuTicks += m[1];
+            }
             if (p.exitValue() != 0) throw new IOException(command + " exited with " + p.exitValue());
             return s;
         }

@@ -1,0 +1,91 @@
+package dev.dumplens.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Runs the thread-dump commands of a plain {@code java -jar dumplens.jar analyze|compare …} in a child JVM with
+ * options suited to a run of a second or two ({@link #OPTIONS}). With the default options, C2 compiling the
+ * parser costs about as much CPU as the whole run needs with C1 alone; the second JVM start costs ~50 ms of CPU
+ * (figures in BENCHMARKS.md).
+ * <p>Only a JVM started without any option is re-launched: a user who passes JVM options (or an installer
+ * launcher that sets its own) gets exactly those, in this process. The child inherits the working directory,
+ * environment, stdin, stdout and stderr; its exit code becomes this process's.
+ */
+public final class TunedJvm {
+
+    /**
+     * The child's JVM options: C1 only, the serial collector, and a small young generation (the parser's
+     * temporary objects die young, so minor collections are cheap, and peak RSS stays ~35 MB lower than with
+     * the default young generation of a quarter of the initial heap).
+     */
+    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn48m");
+
+    /** Commands that read thread dumps: short runs where C2 costs more than it returns. */
+    private static final Set<String> SHORT_COMMANDS = Set.of("analyze", "compare");
+
+    private TunedJvm() { }
+
+    /**
+     * Runs {@code args} in a tuned child JVM when this one was started as plain {@code java -jar JAR args};
+     * returns its exit code, or empty when this JVM should run the command itself (also when the child cannot be
+     * started).
+     */
+    public static OptionalInt relaunch(String[] args) {
+        if (args.length == 0 || !SHORT_COMMANDS.contains(args[0])) return OptionalInt.empty();
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        Optional<List<String>> command = childCommand(self.command(), self.arguments(), args);
+        if (command.isEmpty()) return OptionalInt.empty();
+        Process child;
+        try {
+            child = new ProcessBuilder(command.get()).inheritIO().start();
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
+        Runtime.getRuntime().addShutdownHook(new ChildStopper(child)); // this JVM stopped by a signal
+        try {
+            return OptionalInt.of(child.waitFor());
+        } catch (InterruptedException e) {
+            child.destroy();
+            Thread.currentThread().interrupt();
+            return OptionalInt.of(1);
+        }
+    }
+
+    /** Stops the child when this JVM is stopped (a class rather than a lambda: no lambda bootstrap at startup). */
+    private static final class ChildStopper extends Thread {
+        private final Process child;
+
+        ChildStopper(Process child) { this.child = child; }
+
+        @Override public void run() { child.destroy(); }
+    }
+
+    /**
+     * The child's command line: {@code java}, {@link #OPTIONS}, {@code -jar JAR} and the arguments; empty unless
+     * this JVM's own arguments are exactly {@code -jar JAR} followed by {@code args}.
+     *
+     * @param java    this process's executable
+     * @param jvmArgs this process's arguments after the executable
+     * @param args    the arguments {@code main} received
+     */
+    static Optional<List<String>> childCommand(Optional<String> java, Optional<String[]> jvmArgs, String[] args) {
+        if (java.isEmpty() || jvmArgs.isEmpty()) return Optional.empty();
+        String[] own = jvmArgs.get();
+        boolean plainJar = own.length == args.length + 2 && own[0].equals("-jar")
+                && Arrays.equals(own, 2, own.length, args, 0, args.length);
+        if (!plainJar) return Optional.empty();
+        List<String> command = new ArrayList<>();
+        command.add(java.get());
+        command.addAll(OPTIONS);
+        command.add("-jar");
+        command.add(own[1]);
+        command.addAll(Arrays.asList(args));
+        return Optional.of(command);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.dumplens.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@link TunedJvm#childCommand}: only a plain {@code java -jar JAR args} run is re-launched. */
+class TunedJvmTest {
+    private static final Optional<String> JAVA = Optional.of("/usr/lib/jvm/java-17/bin/java");
+
+    @Test
+    void plainJarRunGetsTheTunedOptionsAndTheSameArguments() {
+        String[] args = {"analyze", "--json", "my dump.txt"};
+        Optional<String[]> own = Optional.of(new String[] {"-jar", "target/dumplens.jar", "analyze", "--json", "my dump.txt"});
+
+        assertThat(TunedJvm.childCommand(JAVA, own, args)).contains(List.of("/usr/lib/jvm/java-17/bin/java",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn48m", "-jar", "target/dumplens.jar",
+                "analyze", "--json", "my dump.txt"));
+    }
+
+    @Test
+    void jvmOptionsGivenByTheUserKeepTheRunInThisProcess() {
+        String[] args = {"analyze", "dump.txt"};
+        assertThat(TunedJvm.childCommand(JAVA,
+                Optional.of(new String[] {"-Xmx8g", "-jar", "dumplens.jar", "analyze", "dump.txt"}), args)).isEmpty();
+        // the child itself: its options make it non-plain, so it never re-launches again
+        List<String> child = TunedJvm.childCommand(JAVA,
+                Optional.of(new String[] {"-jar", "dumplens.jar", "analyze", "dump.txt"}), args).orElseThrow();
+        String[] childArgs = child.subList(1, child.size()).toArray(String[]::new);
+        assertThat(TunedJvm.childCommand(JAVA, Optional.of(childArgs), args)).isEmpty();
+    }
+
+    @Test
+    void classPathRunsAndUnknownProcessInfoAreNotRelaunched() {
+        String[] args = {"compare", "a.txt", "b.txt"};
+        assertThat(TunedJvm.childCommand(JAVA, Optional.of(new String[] {"-cp", "dumplens.jar",
+                "dev.dumplens.Launcher", "compare", "a.txt", "b.txt"}), args)).isEmpty();
+        assertThat(TunedJvm.childCommand(Optional.empty(),
+                Optional.of(new String[] {"-jar", "dumplens.jar", "compare", "a.txt", "b.txt"}), args)).isEmpty();
+        assertThat(TunedJvm.childCommand(JAVA, Optional.empty(), args)).isEmpty();
+        // arguments that differ from main's (a launcher that rewrote them) are not trusted
+        assertThat(TunedJvm.childCommand(JAVA,
+                Optional.of(new String[] {"-jar", "dumplens.jar", "compare", "a.txt", "c.txt"}), args)).isEmpty();
+    }
+
+    @Test
+    void onlyThreadDumpCommandsAreRelaunched() {
+        assertThat(TunedJvm.relaunch(new String[] {"help"})).isEmpty();
+        assertThat(TunedJvm.relaunch(new String[] {"--version"})).isEmpty();
+        assertThat(TunedJvm.relaunch(new String[0])).isEmpty();
+    }
+}
