@@ -27,7 +27,6 @@ public final class TextSummary {
     static final int MAX_FRAMES = 6;
     static final int MAX_LOCKS = 15;
     static final int MAX_NAMES = 5;
-    static final int MAX_NAME_LENGTH = 80;
 
     private TextSummary() { }
 
@@ -146,29 +145,11 @@ public final class TextSummary {
 
     /** "owner "x", which waits for <…> held by "y"" along the chain, or why the owner is not known. */
     private static String owner(LockGraph graph, LockInfo l) {
-        switch (l.ownerStatus()) {
-            case NONE:
-                return "owner: none";
-            case UNKNOWN:
-                return "owner: unknown (" + l.ownerNote() + ")";
-            default:
-                StringBuilder sb = new StringBuilder("owner: " + quote(l.owner().name()));
-                if (!l.ownerNote().isEmpty()) sb.append(" (").append(l.ownerNote()).append(')');
-                List<LockInfo> chain = graph.chain(l);
-                for (LockInfo next : chain.subList(1, chain.size())) {
-                    sb.append(", which waits for ").append(describe(next));
-                    if (next.owner() != null) sb.append(" held by ").append(quote(next.owner().name()));
-                    else if (next.ownerStatus() == LockInfo.OwnerStatus.UNKNOWN) sb.append(" (owner unknown)");
-                }
-                return sb.toString();
-        }
+        return Text.owner(graph, l);
     }
 
-    /** {@code <0x…> (a pkg.Cls)}; just {@code <pkg.Cls@hash>} when the id already names the class. */
     private static String describe(LockInfo l) {
-        if (l.kind() == LockInfo.Kind.CLASS_INIT) return "the initialization of " + l.className();
-        if (l.className().isEmpty() || l.id().startsWith(l.className() + "@")) return "<" + l.id() + ">";
-        return l.lock().display();
+        return Text.lock(l);
     }
 
     private static String names(List<DumpThread> threads) {
@@ -177,23 +158,12 @@ public final class TextSummary {
         return threads.size() > MAX_NAMES ? sj + ", …" : sj.toString();
     }
 
-    /** The name in quotes on one line, cut to {@value #MAX_NAME_LENGTH} characters. */
     private static String quote(String name) {
-        String shown = name.length() > MAX_NAME_LENGTH ? name.substring(0, MAX_NAME_LENGTH) + "…" : name;
-        return '"' + oneLine(shown) + '"';
+        return Text.quote(name);
     }
 
     /** Control characters (newlines in thread names) shown as escapes so that every entry stays on one line. */
     static String oneLine(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\n') sb.append("\\n");
-            else if (c == '\r') sb.append("\\r");
-            else if (c == '\t') sb.append("\\t");
-            else if (Character.isISOControl(c)) sb.append(String.format("\\u%04x", (int) c));
-            else sb.append(c);
-        }
-        return sb.toString();
+        return Text.oneLine(s);
     }
 }

@@ -46,8 +46,14 @@ final class BackgroundWork extends HBox {
         getChildren().addAll(message, grow, bar, cancel);
     }
 
-    /** Whether work is running. */
-    boolean busy() { return current != null && !current.isDone(); }
+    /** Whether work is queued or running (its state, as seen on the FX thread, is not final yet). */
+    boolean busy() {
+        if (current == null) return false;
+        return switch (current.getState()) {
+            case READY, SCHEDULED, RUNNING -> true;
+            case SUCCEEDED, FAILED, CANCELLED -> false;
+        };
+    }
 
     /**
      * Runs {@code work} off the FX thread. {@code onDone} runs on the FX thread with the result;
@@ -85,18 +91,20 @@ final class BackgroundWork extends HBox {
         bar.setVisible(true);
         cancel.setVisible(true);
         current = task;
-        task.setOnSucceeded(e -> { finish("Ready"); onDone.accept(task.getValue()); });
-        task.setOnCancelled(e -> finish("Cancelled: " + title));
+        task.setOnSucceeded(e -> { finish(task, "Ready"); onDone.accept(task.getValue()); });
+        task.setOnCancelled(e -> finish(task, "Cancelled: " + title));
         task.setOnFailed(e -> {
             Throwable t = task.getException();
-            if (t instanceof dev.dumplens.progress.CancelledException) { finish("Cancelled: " + title); return; }
-            finish("Failed: " + title);
+            if (t instanceof dev.dumplens.progress.CancelledException) { finish(task, "Cancelled: " + title); return; }
+            finish(task, "Failed: " + title);
             onError.accept(t);
         });
         worker.submit(task);
     }
 
-    private void finish(String text) {
+    /** Resets the bar when {@code task} is the latest work; work queued after it keeps the bar. */
+    private void finish(Task<?> task, String text) {
+        if (task != current) return;
         message.textProperty().unbind();
         bar.progressProperty().unbind();
         message.setText(text);

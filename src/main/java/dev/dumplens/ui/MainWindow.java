@@ -87,12 +87,14 @@ final class MainWindow {
         });
         recent.getItems().add(new MenuItem("(none)"));
         MenuItem compare = item("Compare…", "Shortcut+Shift+O", this::compareDialog);
+        MenuItem export = item("Export Report…", "Shortcut+E", this::exportDialog);
         MenuItem close = item("Close", "Shortcut+W", this::closeCurrent);
         MenuItem quit = item("Quit", "Shortcut+Q", () -> {
             prefs.geometry(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
             Platform.exit();
         });
-        Menu file = new Menu("File", null, open, recent, compare, new SeparatorMenuItem(), close,
+        Menu file = new Menu("File", null, open, recent, compare, new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), close,
                 new SeparatorMenuItem(), quit);
 
         Menu similarityMenu = new Menu("Stack similarity");
@@ -137,14 +139,16 @@ final class MainWindow {
         for (Tab t : tabs.getTabs()) if (t.getUserData() instanceof WorkspaceView v) v.similarityChanged(s);
     }
 
-    private java.util.Optional<WorkspaceView> currentView() {
+    java.util.Optional<WorkspaceView> currentView() {
         Tab t = tabs.getSelectionModel().getSelectedItem();
         return t != null && t.getUserData() instanceof WorkspaceView v ? java.util.Optional.of(v) : java.util.Optional.empty();
     }
 
     private void closeCurrent() {
         Tab t = tabs.getSelectionModel().getSelectedItem();
-        if (t != null && t != startTab) tabs.getTabs().remove(t);
+        if (t == null || t == startTab) return;
+        tabs.getTabs().remove(t);
+        if (t.getUserData() instanceof WorkspaceView v) v.close();
     }
 
     private void openDialog() { chooseAndOpen("Open dumps", null); }
@@ -161,6 +165,47 @@ final class MainWindow {
                 .findFirst().ifPresent(p -> chooser.setInitialDirectory(p.toFile()));
         List<File> files = chooser.showOpenMultipleDialog(stage);
         if (files != null && !files.isEmpty()) open(files.stream().map(File::toPath).toList());
+    }
+
+    private void exportDialog() {
+        WorkspaceView.Report report = currentView().map(WorkspaceView::report).orElse(null);
+        if (report == null) {
+            notices.show(NoticeBar.Level.INFO, "The current tab has no report: reports cover a thread dump or a comparison.");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export report");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("HTML report (*.html)", "*.html"),
+                new FileChooser.ExtensionFilter("Markdown (*.md)", "*.md"));
+        chooser.setInitialFileName(report.baseName() + ".html");
+        File file = chooser.showSaveDialog(stage);
+        if (file == null) return;
+        Path path = file.toPath();
+        boolean markdown = chooser.getSelectedExtensionFilter() != null
+                && chooser.getSelectedExtensionFilter().getExtensions().contains("*.md");
+        if (!path.getFileName().toString().contains(".")) path = Path.of(path + (markdown ? ".md" : ".html"));
+        export(report, path);
+    }
+
+    /** Writes {@code report} to {@code path} off the FX thread: Markdown for {@code .md}, else HTML. */
+    void export(WorkspaceView.Report report, Path path) {
+        boolean markdown = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(md|markdown)$");
+        work.run("Writing " + path.getFileName(), monitor -> {
+            try {
+                java.nio.file.Files.writeString(path, markdown ? report.markdown().get() : report.html().get());
+                return path;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, p -> work.status("Report written to " + p), t -> notices.show(NoticeBar.Level.ERROR,
+                "Could not write the report " + path + ": " + reason(t)));
+    }
+
+    /** A failure for people: the I/O problem's kind and its message (the path), never a stack trace. */
+    private static String reason(Throwable t) {
+        Throwable cause = t instanceof java.io.UncheckedIOException u ? u.getCause() : t;
+        String kind = cause.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2");
+        return cause.getMessage() == null ? kind : kind + " (" + cause.getMessage() + ")";
     }
 
     private void dragOver(DragEvent e) {
@@ -182,30 +227,39 @@ final class MainWindow {
             notices.show(NoticeBar.Level.INFO, "Still busy with the previous files; drop again when it is done.");
             return;
         }
-        work.run("Opening " + files.size() + " file(s)", monitor -> OpenedFiles.load(files, monitor),
+        String s = similarity;
+        work.run("Opening " + files.size() + " file(s)",
+                monitor -> Views.prepare(OpenedFiles.load(files, monitor), s, monitor),
                 this::show, t -> notices.show(NoticeBar.Level.ERROR, "Could not open the files: " + t));
     }
 
-    private void show(OpenedFiles opened) {
-        if (!opened.errors().isEmpty()) {
-            notices.show(NoticeBar.Level.ERROR, opened.errors().size() == 1 ? "Could not open a file:"
-                    : "Could not open " + opened.errors().size() + " files:", opened.errors());
+    private void show(Views.Prepared prepared) {
+        OpenedFiles opened = prepared.opened();
+        if (!prepared.errors().isEmpty()) {
+            notices.show(NoticeBar.Level.ERROR, prepared.errors().size() == 1 ? "Could not open a file:"
+                    : "Could not open " + prepared.errors().size() + " files:", prepared.errors());
         }
         if (!opened.warnings().isEmpty()) {
             List<String> shown = new ArrayList<>(opened.warnings().subList(0, Math.min(5, opened.warnings().size())));
             if (opened.warnings().size() > 5) shown.add("… and " + (opened.warnings().size() - 5) + " more");
             notices.show(NoticeBar.Level.WARNING, "Parts of the input could not be read:", shown);
         }
-        for (Path p : opened.files()) if (!opened.errors().stream().anyMatch(e -> e.startsWith(p.toString()))) prefs.addRecent(p);
+        for (Path p : opened.files()) if (prepared.errors().stream().noneMatch(e -> e.startsWith(p.toString()))) prefs.addRecent(p);
         refreshStartPage();
-        List<WorkspaceView> views = Views.forOpened(opened, similarity, notices);
+        List<WorkspaceView> views = Views.create(prepared, similarity, context());
         for (WorkspaceView v : views) addTab(v);
         work.status(opened.dumps().size() + " dump(s), " + opened.heapDumps().size() + " heap dump(s) opened");
+    }
+
+    /** What views may use of this window. */
+    ViewContext context() {
+        return new ViewContext(work, notices, this::addTab);
     }
 
     private void addTab(WorkspaceView view) {
         Tab tab = new Tab(view.title(), view.node());
         tab.setUserData(view);
+        tab.setOnClosed(e -> view.close());
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
     }
@@ -223,6 +277,7 @@ final class MainWindow {
         a.setContentText("""
                 Ctrl+O          Open…
                 Ctrl+Shift+O    Compare successive dumps…
+                Ctrl+E          Export the current tab as an HTML or Markdown report
                 Ctrl+W          Close the current tab
                 Ctrl+F          Search / filter in the current view
                 Ctrl+Q          Quit

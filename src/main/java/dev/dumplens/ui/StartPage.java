@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -18,6 +19,7 @@ import java.util.function.Consumer;
 
 /** Shown when nothing is open: Open…, the bundled samples, recent files and a large drop zone. */
 final class StartPage extends ScrollPane {
+    private static final int SAMPLE_COLUMNS = 3;
 
     StartPage(List<Path> recent, List<Path> samples, Runnable openDialog, Runnable openSamplesDialog,
               Consumer<List<Path>> open) {
@@ -47,8 +49,8 @@ final class StartPage extends ScrollPane {
         drop.setMaxWidth(Double.MAX_VALUE);
         drop.setMinHeight(150);
 
-        VBox lists = new VBox(16, fileList("Recent files", "recent-files", recent, open, "No recent files yet."),
-                fileList("Samples", "sample-files", samples, open, "No sample-dumps/ folder found."));
+        VBox lists = new VBox(16, fileList("Recent files", "recent-files", recent, open, "No recent files yet.", true),
+                fileList("Samples", "sample-files", samples, open, "No sample-dumps/ folder found.", false));
         VBox content = new VBox(18, title, tagline, new HBox(10, openButton, samplesButton), drop, lists);
         content.setPadding(new Insets(32, 40, 32, 40));
         content.setMaxWidth(900);
@@ -59,7 +61,12 @@ final class StartPage extends ScrollPane {
         setId("start-page");
     }
 
-    private static VBox fileList(String heading, String id, List<Path> files, Consumer<List<Path>> open, String empty) {
+    /**
+     * A heading and one link per file; with {@code showFolders} each file's folder is shown beside it, otherwise
+     * once after the heading and the links flow in columns.
+     */
+    private static VBox fileList(String heading, String id, List<Path> files, Consumer<List<Path>> open, String empty,
+                                 boolean showFolders) {
         Label h = new Label(heading);
         h.getStyleClass().add("title-4");
         VBox box = new VBox(2, h);
@@ -68,17 +75,58 @@ final class StartPage extends ScrollPane {
             Label none = new Label(empty);
             none.getStyleClass().add("text-muted");
             box.getChildren().add(none);
+            return box;
+        }
+        if (!showFolders) {
+            Label dir = new Label(folder(files.get(0)));
+            dir.getStyleClass().addAll("text-muted", "text-small");
+            GridPane links = new GridPane();
+            links.setHgap(18);
+            int rows = (files.size() + SAMPLE_COLUMNS - 1) / SAMPLE_COLUMNS;
+            for (int i = 0; i < files.size(); i++) links.add(link(files.get(i), open), i / rows, i % rows);
+            box.getChildren().addAll(dir, links);
+            List<List<Path>> series = SampleDumps.series(files);
+            if (!series.isEmpty()) {
+                HBox compare = new HBox(12, new Label("Compare a series:"));
+                compare.setAlignment(Pos.CENTER_LEFT);
+                compare.setId("sample-series");
+                for (List<Path> s : series) {
+                    String first = s.get(0).getFileName().toString();
+                    String last = s.get(s.size() - 1).getFileName().toString();
+                    Hyperlink link = new Hyperlink(first + " … " + last.substring(commonPrefix(first, last)));
+                    link.setOnAction(e -> open.accept(s));
+                    compare.getChildren().add(link);
+                }
+                VBox.setMargin(compare, new Insets(8, 0, 0, 0));
+                box.getChildren().add(compare);
+            }
+            return box;
         }
         for (Path p : files) {
-            Hyperlink link = new Hyperlink(p.getFileName().toString());
-            Label dir = new Label(p.toAbsolutePath().getParent() == null ? "" : p.toAbsolutePath().getParent().toString());
+            Label dir = new Label(folder(p));
             dir.getStyleClass().addAll("text-muted", "text-small");
-            link.setOnAction(e -> open.accept(List.of(p)));
-            HBox row = new HBox(8, link, dir);
+            HBox row = new HBox(8, link(p, open), dir);
             row.setAlignment(Pos.CENTER_LEFT);
             HBox.setHgrow(dir, Priority.ALWAYS);
             box.getChildren().add(row);
         }
         return box;
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int i = 0;
+        while (i < Math.min(a.length(), b.length()) && a.charAt(i) == b.charAt(i)) i++;
+        return i;
+    }
+
+    private static Hyperlink link(Path p, Consumer<List<Path>> open) {
+        Hyperlink link = new Hyperlink(p.getFileName().toString());
+        link.setOnAction(e -> open.accept(List.of(p)));
+        return link;
+    }
+
+    private static String folder(Path p) {
+        Path parent = p.toAbsolutePath().normalize().getParent();
+        return parent == null ? "" : parent.toString();
     }
 }

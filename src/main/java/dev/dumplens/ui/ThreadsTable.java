@@ -1,81 +1,110 @@
 package dev.dumplens.ui;
 
+import atlantafx.base.theme.Styles;
 import dev.dumplens.model.DumpThread;
 import dev.dumplens.model.StackFrame;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import dev.dumplens.report.Text;
+import javafx.animation.PauseTransition;
 import javafx.collections.FXCollections;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
-import javafx.scene.control.TableColumn;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Every thread of a dump in a virtualized table: filter by name, state or frame text; sort by any column
  * (cpu included). Selecting a thread shows its stack with lock lines.
  */
 final class ThreadsTable extends BorderPane {
+    /** Above this many threads the filter waits for a pause in typing. */
+    private static final int DEBOUNCE_ABOVE = 2000;
     private final TextField filter = new TextField();
+    private final Label count = new Label();
     private final TableView<DumpThread> table = new TableView<>();
     private final StackText stack = new StackText();
+    private final FilteredList<DumpThread> filtered;
+    /** Lower-cased frame texts; frames are interned, so this holds one entry per distinct frame. */
+    private final Map<StackFrame, String> lowerFrames = new IdentityHashMap<>();
+    private final int total;
 
     ThreadsTable(List<DumpThread> threads) {
+        total = threads.size();
         filter.setPromptText("Filter by name, state or frame text (Ctrl+F)");
         filter.setId("threads-filter");
-        FilteredList<DumpThread> filtered = new FilteredList<>(FXCollections.observableArrayList(threads));
+        HBox.setHgrow(filter, Priority.ALWAYS);
+        count.setId("threads-count");
+        count.getStyleClass().add("text-muted");
+        filtered = new FilteredList<>(FXCollections.observableArrayList(threads));
+        PauseTransition typing = new PauseTransition(Duration.millis(200));
+        typing.setOnFinished(e -> applyFilter());
         filter.textProperty().addListener((o, a, text) -> {
-            String q = text.trim().toLowerCase(Locale.ROOT);
-            filtered.setPredicate(q.isEmpty() ? null : t -> matches(t, q));
+            if (total > DEBOUNCE_ABOVE) typing.playFromStart();
+            else applyFilter();
         });
         SortedList<DumpThread> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         table.setId("threads-table");
-        table.getColumns().add(column("Name", 260, t -> t.name().replace('\n', '⏎')));
-        table.getColumns().add(column("State", 130, t -> t.state().name()));
-        TableColumn<DumpThread, Double> cpu = new TableColumn<>("CPU ms");
-        cpu.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().cpuMillis()));
-        cpu.setPrefWidth(90);
-        cpu.setStyle("-fx-alignment: CENTER-RIGHT;");
-        table.getColumns().add(cpu);
-        table.getColumns().add(column("Top frame", 520, t -> t.topFrame() == null ? "" : t.topFrame().text()));
+        table.getStyleClass().add(Styles.DENSE);
+        table.setPlaceholder(UiBits.muted("No thread matches the filter."));
+        table.getColumns().add(UiBits.column("Name", 240, t -> Text.oneLine(t.name())));
+        table.getColumns().add(UiBits.stateColumn("State", 270, DumpThread::state, UiBits::stateText));
+        table.getColumns().add(UiBits.numberColumn("CPU ms", 90, DumpThread::cpuMillis, Text::number));
+        table.getColumns().add(UiBits.numberColumn("Elapsed s", 90, DumpThread::elapsedSeconds, Text::number));
+        table.getColumns().add(UiBits.column("Top frame", 520, t -> UiBits.frame(t.topFrame())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> stack.show(t));
+        table.setContextMenu(UiBits.menu(UiBits.copyItem("Copy stack",
+                () -> stack.getText().isEmpty() ? null : stack.getText())));
+        updateCount();
 
-        VBox top = new VBox(filter);
-        top.setPadding(new javafx.geometry.Insets(6));
-        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(table, stack);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.6);
-        VBox.setVgrow(split, Priority.ALWAYS);
+        HBox top = new HBox(10, filter, count);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        top.setPadding(new Insets(6));
+        SplitPane split = new SplitPane(table, stack);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
         setTop(top);
         setCenter(split);
     }
 
     void focusFilter() { filter.requestFocus(); }
 
+    TextField filter() { return filter; }
+
     TableView<DumpThread> table() { return table; }
 
-    private static boolean matches(DumpThread t, String q) {
-        if (t.name().toLowerCase(Locale.ROOT).contains(q) || t.state().name().toLowerCase(Locale.ROOT).contains(q)) {
-            return true;
-        }
-        for (StackFrame f : t.frames()) if (f.text().toLowerCase(Locale.ROOT).contains(q)) return true;
-        return false;
+    private void applyFilter() {
+        String q = filter.getText().trim().toLowerCase(Locale.ROOT);
+        filtered.setPredicate(q.isEmpty() ? null : t -> matches(t, q));
+        updateCount();
     }
 
-    private static TableColumn<DumpThread, String> column(String title, double width,
-                                                          java.util.function.Function<DumpThread, String> value) {
-        TableColumn<DumpThread, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
+    private void updateCount() {
+        count.setText(filtered.size() == total ? total + " threads" : filtered.size() + " of " + total + " threads");
+    }
+
+    private boolean matches(DumpThread t, String q) {
+        if (t.name().toLowerCase(Locale.ROOT).contains(q) || t.state().name().toLowerCase(Locale.ROOT).contains(q)
+                || t.stateDetail().toLowerCase(Locale.ROOT).contains(q)) {
+            return true;
+        }
+        for (StackFrame f : t.frames()) {
+            if (lowerFrames.computeIfAbsent(f, k -> k.text().toLowerCase(Locale.ROOT)).contains(q)) return true;
+        }
+        return false;
     }
 }

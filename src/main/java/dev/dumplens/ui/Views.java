@@ -1,35 +1,76 @@
 package dev.dumplens.ui;
 
+import dev.dumplens.analysis.DumpAnalysis;
+import dev.dumplens.analysis.Similarity;
+import dev.dumplens.analysis.compare.CompareOptions;
+import dev.dumplens.analysis.compare.ComparedDump;
+import dev.dumplens.analysis.compare.Comparison;
+import dev.dumplens.formats.DumpParseException;
+import dev.dumplens.heap.HeapSnapshot;
 import dev.dumplens.model.ThreadDump;
-import javafx.scene.Node;
+import dev.dumplens.progress.ProgressMonitor;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns opened files into workspace views: one dump → dump view, several → comparison, .hprof → heap view. */
+/**
+ * Turns opened files into workspace views: one dump → dump view, several → comparison, .hprof → heap view. The
+ * analysis runs off the FX thread ({@link #prepare}); only building the nodes runs on it ({@link #create}).
+ */
 final class Views {
     private Views() { }
 
-    static List<WorkspaceView> forOpened(OpenedFiles opened, String similarity, NoticeBar notices) {
-        List<WorkspaceView> out = new ArrayList<>();
-        for (ThreadDump d : opened.dumpsInTimeOrder()) out.add(new SimpleDumpView(d, opened.dumps().size() > 1));
-        if (!opened.heapDumps().isEmpty()) {
-            notices.show(NoticeBar.Level.INFO, "Heap dumps are recognized but the heap view is not built yet:",
-                    opened.heapDumps().stream().map(Object::toString).toList());
+    /**
+     * Opened files, analysed: each dump's analysis (one dump), or the comparison of several dumps ({@code null}
+     * when there are fewer than two); the heap dumps opened; a message per file that could not be opened.
+     */
+    record Prepared(OpenedFiles opened, List<DumpAnalysis> analyses, Comparison comparison, List<HeapSnapshot> heaps,
+                    List<String> errors) { }
+
+    /**
+     * Analyses the dumps of {@code opened} (one → its analysis, several → their comparison) and opens its heap
+     * dumps; runs on the worker thread. On cancellation the heap dumps opened so far are closed again.
+     */
+    static Prepared prepare(OpenedFiles opened, String similarity, ProgressMonitor progress) {
+        List<ThreadDump> dumps = opened.dumpsInTimeOrder();
+        Similarity s = Similarity.parse(similarity);
+        progress.checkCancelled();
+        Comparison comparison = null;
+        List<DumpAnalysis> analyses;
+        if (dumps.size() > 1) {
+            progress.phase("Comparing " + dumps.size() + " dumps", -1);
+            comparison = Comparison.of(dumps, new CompareOptions(s, List.of()));
+            analyses = comparison.dumps().stream().map(ComparedDump::analysis).toList();
+        } else {
+            progress.phase("Analysing", -1);
+            analyses = dumps.stream().map(d -> DumpAnalysis.of(d, s)).toList();
         }
-        return out;
+        List<String> errors = new ArrayList<>(opened.errors());
+        List<HeapSnapshot> heaps = new ArrayList<>();
+        try {
+            for (Path p : opened.heapDumps()) {
+                try {
+                    heaps.add(HeapSnapshot.open(p, p.toString(), progress));
+                } catch (DumpParseException e) {
+                    errors.add(e.userMessage());
+                }
+            }
+        } catch (RuntimeException e) {
+            heaps.forEach(HeapSnapshot::close);
+            throw e;
+        }
+        return new Prepared(opened, analyses, comparison, heaps, errors);
     }
 
-    /** A dump's threads table (interim view until grouping lands). */
-    private record SimpleDumpView(ThreadDump dump, boolean multiple, ThreadsTable table) implements WorkspaceView {
-        SimpleDumpView(ThreadDump dump, boolean multiple) { this(dump, multiple, new ThreadsTable(dump.threads())); }
-
-        @Override public String title() {
-            return java.nio.file.Path.of(dump.source()).getFileName() + (multiple ? " #" + (dump.index() + 1) : "");
+    /** Builds the views of {@code prepared}, heap views last; runs on the FX thread. */
+    static List<WorkspaceView> create(Prepared prepared, String similarity, ViewContext context) {
+        List<WorkspaceView> out = new ArrayList<>();
+        if (prepared.comparison() != null) out.add(new ComparisonView(prepared.comparison(), context));
+        else for (DumpAnalysis a : prepared.analyses()) out.add(new DumpView(a, false, context));
+        for (HeapSnapshot h : prepared.heaps()) {
+            out.add(new HeapView(h, prepared.analyses(), prepared.comparison(), similarity, context));
         }
-
-        @Override public Node node() { return table; }
-
-        @Override public void focusSearch() { table.focusFilter(); }
+        return out;
     }
 }

@@ -49,6 +49,27 @@ final class UiTestSupport {
         return new DragEvent(target, target, type, board, 10, 10, 10, 10, TransferMode.COPY, null, null, null);
     }
 
+    /** A file of the bundled {@code sample-dumps/}. */
+    static Path sample(String name) {
+        return Path.of("sample-dumps", name);
+    }
+
+    /** Opens {@code files} as the app does and waits until the work is done and the new tab is selected. */
+    static WorkspaceView openAndWait(MainWindow window, List<Path> files) throws Exception {
+        int before = WaitForAsyncUtils.asyncFx(() -> window.tabs().getTabs().size()).get();
+        javafx.application.Platform.runLater(() -> window.open(files));
+        waitUntil(60, () -> window.tabs().getTabs().size() > before && !window.work().busy());
+        WaitForAsyncUtils.waitForFxEvents();
+        return WaitForAsyncUtils.asyncFx(() ->
+                (WorkspaceView) window.tabs().getSelectionModel().getSelectedItem().getUserData()).get();
+    }
+
+    /** Runs {@code action} on the FX thread and waits for it and the events it causes. */
+    static void fx(Runnable action) throws Exception {
+        WaitForAsyncUtils.asyncFx(action).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /** Waits until {@code condition} holds (checked on the FX thread), at most {@code seconds}. */
     static void waitUntil(int seconds, BooleanSupplier condition) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
