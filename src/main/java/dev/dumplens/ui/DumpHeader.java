@@ -3,6 +3,7 @@ package dev.dumplens.ui;
 import atlantafx.base.theme.Styles;
 import dev.dumplens.analysis.Deadlock;
 import dev.dumplens.analysis.DumpAnalysis;
+import dev.dumplens.analysis.GoroutineWaits;
 import dev.dumplens.model.ThreadDump;
 import dev.dumplens.report.Charts;
 import dev.dumplens.report.Text;
@@ -64,8 +65,10 @@ final class DumpHeader extends VBox {
 
     /** Shows the totals, the chart and the deadlock banners of {@code a}. */
     void show(DumpAnalysis a) {
-        totals.getChildren().setAll(stat(a.threadCount(), "threads"), stat(a.virtualThreadCount(), "virtual"),
-                stat(a.groups().size(), "groups"),
+        boolean go = !a.dump().threads().isEmpty() && GoroutineWaits.isGoroutine(a.dump().threads().get(0));
+        totals.getChildren().setAll(stat(a.threadCount(), go ? "goroutines" : "threads"));
+        if (!go) totals.getChildren().add(stat(a.virtualThreadCount(), "virtual"));
+        totals.getChildren().addAll(stat(a.groups().size(), "groups"),
                 stat(a.locks().locks().stream().filter(l -> l.contended()).count(), "contended locks"),
                 stat(a.deadlocks().size(), "deadlocks"));
         chart.setChart(Charts.states(a));

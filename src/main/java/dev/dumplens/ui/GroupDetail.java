@@ -36,10 +36,7 @@ final class GroupDetail extends BorderPane {
         TableColumn<DumpThread, String> name = UiBits.column("Member thread", 180, t -> Text.oneLine(t.name()));
         name.setMinWidth(120);
         members.getColumns().add(name);
-        members.getColumns().add(UiBits.numberColumn("CPU ms", 85, DumpThread::cpuMillis, Text::number));
-        if (!sideBySide) {
-            members.getColumns().add(UiBits.numberColumn("Elapsed s", 90, DumpThread::elapsedSeconds, Text::number));
-        }
+        members.getColumns().addAll(UiBits.threadNumberColumns(!sideBySide));
         members.getColumns().add(UiBits.stateColumn("State", 220, DumpThread::state, UiBits::stateText));
         members.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         members.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> stack.show(t));
@@ -71,6 +68,7 @@ final class GroupDetail extends BorderPane {
         title.setText(heading);
         groupText = text;
         members.getItems().setAll(threads);
+        UiBits.fitNumberColumns(members, threads);
         if (threads.isEmpty()) stack.show(null);
         else members.getSelectionModel().select(0);
     }

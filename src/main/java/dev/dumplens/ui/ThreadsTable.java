@@ -62,8 +62,8 @@ final class ThreadsTable extends BorderPane {
         table.setPlaceholder(UiBits.muted("No thread matches the filter."));
         table.getColumns().add(UiBits.column("Name", 240, t -> Text.oneLine(t.name())));
         table.getColumns().add(UiBits.stateColumn("State", 270, DumpThread::state, UiBits::stateText));
-        table.getColumns().add(UiBits.numberColumn("CPU ms", 90, DumpThread::cpuMillis, Text::number));
-        table.getColumns().add(UiBits.numberColumn("Elapsed s", 90, DumpThread::elapsedSeconds, Text::number));
+        table.getColumns().addAll(UiBits.threadNumberColumns(true));
+        UiBits.fitNumberColumns(table, threads);
         table.getColumns().add(UiBits.column("Top frame", 520, t -> UiBits.frame(t.topFrame())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> stack.show(t));

@@ -17,6 +17,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -121,4 +122,37 @@ final class UiBits {
         l.getStyleClass().add("text-muted");
         return l;
     }
+
+    /**
+     * The per-thread number columns: CPU time and, with {@code withElapsed}, elapsed time (HotSpot {@code -e} /
+     * jcmd), and the minutes a goroutine has been blocked (Go). {@link #fitNumberColumns} shows only those the
+     * shown threads have values for.
+     */
+    static List<TableColumn<DumpThread, ?>> threadNumberColumns(boolean withElapsed) {
+        List<TableColumn<DumpThread, ?>> out = new java.util.ArrayList<>();
+        out.add(numberColumn("CPU ms", 85, DumpThread::cpuMillis, dev.dumplens.report.Text::number));
+        if (withElapsed) {
+            out.add(numberColumn("Elapsed s", 90, DumpThread::elapsedSeconds, dev.dumplens.report.Text::number));
+        }
+        out.add(numberColumn("Blocked min", 100, DumpThread::waitMinutes, String::valueOf));
+        for (TableColumn<DumpThread, ?> c : out) c.getProperties().put(NUMBER_COLUMN, Boolean.TRUE);
+        return out;
+    }
+
+    /** Hides the number columns of {@code table} that no thread of {@code threads} has a value for. */
+    static void fitNumberColumns(javafx.scene.control.TableView<DumpThread> table, List<DumpThread> threads) {
+        for (TableColumn<DumpThread, ?> c : table.getColumns()) {
+            if (!c.getProperties().containsKey(NUMBER_COLUMN)) continue;
+            boolean any = false;
+            for (DumpThread t : threads) {
+                if (c.getCellObservableValue(t) != null && c.getCellObservableValue(t).getValue() != null) {
+                    any = true;
+                    break;
+                }
+            }
+            c.setVisible(any);
+        }
+    }
+
+    private static final String NUMBER_COLUMN = "dumplens.number-column";
 }

@@ -196,6 +196,25 @@ class DumpViewTest {
         return similarity.getItems().stream().filter(m -> m.getText().equals(text)).findFirst().orElseThrow();
     }
 
+    @Test
+    void aGoroutineDumpSpeaksOfGoroutinesAndShowsMinutesBlockedInsteadOfCpu() throws Exception {
+        DumpView view = (DumpView) openAndWait(window, List.of(sample("go/leak-debug2-4.txt")));
+        fx(() -> {
+            assertThat(stat(view, "goroutines")).isEqualTo("89");
+            assertThat(view.node().lookup("#stat-threads")).isNull();
+            assertThat(view.node().lookup("#stat-virtual")).isNull();
+            StackGroup largest = view.groups().table().getItems().get(0);
+            assertThat(largest.size()).isEqualTo(40);
+            assertThat(largest.topFrame().text()).startsWith("main.handleOrder(");
+            var columns = view.groups().members().getColumns();
+            assertThat(columns.stream().filter(c -> c.getText().equals("Blocked min")).findFirst().orElseThrow()
+                    .isVisible()).isTrue();
+            assertThat(columns.stream().filter(c -> c.getText().equals("CPU ms")).findFirst().orElseThrow()
+                    .isVisible()).isFalse();
+            assertThat(view.groups().members().getItems()).allMatch(t -> t.stateDetail().equals("chan receive"));
+        });
+    }
+
     private static String stat(DumpView view, String caption) {
         VBox box = (VBox) view.node().lookup("#stat-" + caption);
         return ((Label) box.getChildren().get(0)).getText();
