@@ -29,6 +29,11 @@ public final class TunedJvm {
     /** Commands that read thread dumps: short runs where C2 costs more than it returns. */
     private static final Set<String> SHORT_COMMANDS = Set.of("analyze", "compare");
 
+    /**
+     * Below this much input the second JVM start costs more than C2 would: small dumps are read in this process.
+     */
+    static final long MIN_INPUT_BYTES = 8L << 20;
+
     private TunedJvm() { }
 
     /**
@@ -37,7 +42,9 @@ public final class TunedJvm {
      * started).
      */
     public static OptionalInt relaunch(String[] args) {
-        if (args.length == 0 || !SHORT_COMMANDS.contains(args[0])) return OptionalInt.empty();
+        if (args.length == 0 || !SHORT_COMMANDS.contains(args[0]) || inputBytes(args) < MIN_INPUT_BYTES) {
+            return OptionalInt.empty();
+        }
         ProcessHandle.Info self = ProcessHandle.current().info();
         Optional<List<String>> command = childCommand(self.command(), self.arguments(), args);
         if (command.isEmpty()) return OptionalInt.empty();
@@ -55,6 +62,19 @@ public final class TunedJvm {
             Thread.currentThread().interrupt();
             return OptionalInt.of(1);
         }
+    }
+
+    /**
+     * The total size of the arguments that name existing files (options and missing files count as nothing).
+     * {@link java.io.File} rather than NIO: its classes are loaded already, and this runs before every command.
+     */
+    static long inputBytes(String[] args) {
+        long total = 0;
+        for (int i = 1; i < args.length; i++) {
+            java.io.File f = new java.io.File(args[i]);
+            if (f.isFile()) total += f.length();
+        }
+        return total;
     }
 
     /** Stops the child when this JVM is stopped (a class rather than a lambda: no lambda bootstrap at startup). */

@@ -52,4 +52,19 @@ class TunedJvmTest {
         assertThat(TunedJvm.relaunch(new String[] {"--version"})).isEmpty();
         assertThat(TunedJvm.relaunch(new String[0])).isEmpty();
     }
+
+    @Test
+    void onlyTheSizeOfExistingInputFilesCounts(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path big = dir.resolve("big.log");
+        try (var f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(TunedJvm.MIN_INPUT_BYTES + 1); // sparse: costs no disk
+        }
+        java.nio.file.Path sample = java.nio.file.Path.of("sample-dumps", "deadlocks-jdk17-jstack-l.txt");
+        assertThat(TunedJvm.inputBytes(new String[] {"analyze", "--json", sample.toString(), "missing.txt"}))
+                .isEqualTo(java.nio.file.Files.size(sample));
+        assertThat(TunedJvm.inputBytes(new String[] {"analyze", sample.toString()})).isLessThan(TunedJvm.MIN_INPUT_BYTES);
+        assertThat(TunedJvm.inputBytes(new String[] {"compare", big.toString(), sample.toString()}))
+                .isGreaterThan(TunedJvm.MIN_INPUT_BYTES);
+    }
 }
