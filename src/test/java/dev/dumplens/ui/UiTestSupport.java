@@ -13,16 +13,34 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.prefs.Preferences;
 
 /** Shared helpers for headless UI tests: isolated preferences, a synthetic file drop, waiting for work. */
 final class UiTestSupport {
     private UiTestSupport() { }
 
-    /** A fresh preferences node, so tests neither read nor change the user's recent files. */
+    /** Fresh preferences kept in memory, so tests neither read nor change the user's recent files. */
     static Prefs freshPrefs() {
-        Preferences node = Preferences.userRoot().node("dev/dumplens-test/" + System.nanoTime());
-        return new Prefs(node);
+        return new Prefs(new MemoryPreferences(null, ""));
+    }
+
+    /** A preferences tree that lives in memory only. */
+    private static final class MemoryPreferences extends java.util.prefs.AbstractPreferences {
+        private final java.util.Map<String, String> values = new java.util.HashMap<>();
+        private final java.util.Map<String, MemoryPreferences> children = new java.util.HashMap<>();
+
+        MemoryPreferences(MemoryPreferences parent, String name) { super(parent, name); }
+
+        @Override protected void putSpi(String key, String value) { values.put(key, value); }
+        @Override protected String getSpi(String key) { return values.get(key); }
+        @Override protected void removeSpi(String key) { values.remove(key); }
+        @Override protected void removeNodeSpi() { children.clear(); }
+        @Override protected String[] keysSpi() { return values.keySet().toArray(String[]::new); }
+        @Override protected String[] childrenNamesSpi() { return children.keySet().toArray(String[]::new); }
+        @Override protected java.util.prefs.AbstractPreferences childSpi(String name) {
+            return children.computeIfAbsent(name, n -> new MemoryPreferences(this, n));
+        }
+        @Override protected void syncSpi() { }
+        @Override protected void flushSpi() { }
     }
 
     static MainWindow openWindow(Stage stage) {
