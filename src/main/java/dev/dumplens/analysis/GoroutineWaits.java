@@ -48,6 +48,11 @@ public record GoroutineWaits(StackGroup group, GoWaitCategory category, int with
     }
 
     /** Whether {@code thread} comes from a Go dump (its frames are Go frames). */
+    /** Whether {@code threads} are goroutines (a Go dump): views and reports then speak of goroutines. */
+    public static boolean areGoroutines(List<DumpThread> threads) {
+        return !threads.isEmpty() && isGoroutine(threads.get(0));
+    }
+
     public static boolean isGoroutine(DumpThread thread) {
         List<StackFrame> frames = thread.frames();
         return !frames.isEmpty() && frames.get(0).isGo();

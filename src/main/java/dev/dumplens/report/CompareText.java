@@ -35,7 +35,7 @@ public final class CompareText {
             Double offset = c.timeline().offsetSeconds(i);
             out.printf("  #%-3d %s%s  %d %s%s%s%n", i + 1, TextSummary.oneLine(d.label()),
                     d.original().timestamp() == null ? "" : "  " + CompareJsonWriter.timestamp(d.original()), d.threadCount(),
-                    goroutines(d.original().threads()) ? "goroutines" : "threads",
+                    GoroutineWaits.areGoroutines(d.original().threads()) ? "goroutines" : "threads",
                     d.ignoredThreads() == 0 ? "" : " (" + d.ignoredThreads() + " ignored)",
                     offset == null ? "" : String.format("  +%.1f s", offset));
         }
@@ -97,10 +97,6 @@ public final class CompareText {
             out.println((f.isCreatedBy() ? indent.replace("at ", "   ") : indent) + f.text());
         }
         if (frames.size() > shown) out.println(indent.replace("at ", "… ") + (frames.size() - shown) + " more frames");
-    }
-
-    private static boolean goroutines(List<DumpThread> threads) {
-        return !threads.isEmpty() && GoroutineWaits.isGoroutine(threads.get(0));
     }
 
     /** Writes {@code text} word-wrapped at {@value #WIDTH} columns, each line starting with {@code indent}. */

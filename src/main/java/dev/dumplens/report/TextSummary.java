@@ -39,7 +39,7 @@ public final class TextSummary {
         if (d.fatalError() != null) d.fatalError().lines().forEach(l -> out.println("!! " + l));
         StringJoiner states = new StringJoiner(", ");
         a.stateCounts().forEach((s, n) -> states.add(s + " " + n));
-        boolean go = !d.threads().isEmpty() && GoroutineWaits.isGoroutine(d.threads().get(0));
+        boolean go = GoroutineWaits.areGoroutines(d.threads());
         if (go) {
             out.println(a.threadCount() + " goroutines: " + states);
             out.println("waiting for: " + categories(d.threads()));

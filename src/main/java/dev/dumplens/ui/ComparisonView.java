@@ -1,5 +1,7 @@
 package dev.dumplens.ui;
 
+import dev.dumplens.analysis.GoroutineWaits;
+
 import dev.dumplens.analysis.compare.CompareOptions;
 import dev.dumplens.analysis.compare.ComparedDump;
 import dev.dumplens.analysis.compare.Comparison;
@@ -112,10 +114,10 @@ final class ComparisonView implements WorkspaceView {
 
     private void show(Comparison c) {
         comparison = c;
-        subtitle.setText(c.options().similarity() + " similarity  ·  times from " + switch (c.timeline().source()) {
-            case "uptime" -> "the JVM uptime";
-            case "timestamps" -> "the dumps' timestamps";
-            default -> "nowhere (no times in the dumps: in the order given)";
+        subtitle.setText(c.options().similarity() + " similarity  ·  " + switch (c.timeline().source()) {
+            case "uptime" -> "times from the JVM uptime";
+            case "timestamps" -> "times from the dumps' timestamps";
+            default -> "no times in the dumps: in the order given";
         });
         showDumps(c);
         chart.setChart(Charts.groupsOverTime(c));
@@ -136,7 +138,7 @@ final class ComparisonView implements WorkspaceView {
             open.setId("open-dump-" + (i + 1));
             open.setOnAction(e -> context.openView().accept(new DumpView(d.analysis(), several, context)));
             dumpList.addRow(i, UiBits.muted("#" + (i + 1)), open, UiBits.muted(CompareFormat.when(c, i)),
-                    UiBits.muted(d.threadCount() + " threads"));
+                    UiBits.muted(d.threadCount() + (GoroutineWaits.areGoroutines(d.original().threads()) ? " goroutines" : " threads")));
         }
     }
 

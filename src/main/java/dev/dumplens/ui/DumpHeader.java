@@ -65,7 +65,7 @@ final class DumpHeader extends VBox {
 
     /** Shows the totals, the chart and the deadlock banners of {@code a}. */
     void show(DumpAnalysis a) {
-        boolean go = !a.dump().threads().isEmpty() && GoroutineWaits.isGoroutine(a.dump().threads().get(0));
+        boolean go = GoroutineWaits.areGoroutines(a.dump().threads());
         totals.getChildren().setAll(stat(a.threadCount(), go ? "goroutines" : "threads"));
         if (!go) totals.getChildren().add(stat(a.virtualThreadCount(), "virtual"));
         totals.getChildren().addAll(stat(a.groups().size(), "groups"),

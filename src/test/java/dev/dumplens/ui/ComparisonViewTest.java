@@ -37,6 +37,25 @@ class ComparisonViewTest {
     }
 
     @Test
+    void goroutineDumpsCompareWithGoWording() throws Exception {
+        List<Path> files = List.of(sample("go/leak-debug2-1.txt"), sample("go/leak-debug2-2.txt"),
+                sample("go/leak-debug2-3.txt"), sample("go/leak-debug2-4.txt"));
+        UiTestSupport.dropFiles(window.tabs(), files);
+        UiTestSupport.waitUntil(60, () -> window.tabs().getTabs().size() == 2 && !window.work().busy());
+        fx(() -> {
+            ComparisonView view = (ComparisonView) window.tabs().getSelectionModel().getSelectedItem().getUserData();
+            var first = view.suspects().selected();
+            assertThat(first.counts()).containsExactly(10, 20, 30, 40);
+            assertThat(first.summary()).contains("main.handleOrder").contains("goroutines");
+            assertThat(first.explanation()).contains("channel");
+            String dumps = view.node().lookupAll(".label").stream().map(n -> ((javafx.scene.control.Label) n).getText())
+                    .filter(t -> t != null && t.matches("\\d+ (goroutines|threads)")).toList().toString();
+            assertThat(dumps).contains("38 goroutines").doesNotContain("threads");
+            assertThat(String.join("\n", window.notices().texts())).contains("no CPU times");
+        });
+    }
+
+    @Test
     void droppingSeveralDumpsComparesThemInTimeOrderWithTheGrowingGroupsHighlighted() throws Exception {
         List<Path> shuffled = List.of(sample("leak-jdk17-jstack-3.txt"), sample("leak-jdk17-jstack-1.txt"),
                 sample("leak-jdk17-jstack-4.txt"), sample("leak-jdk17-jstack-2.txt"));
