@@ -114,7 +114,7 @@ public final class HeapReportDoc {
     }
 
     private static void joined(DumpAnalysis dump, List<HeapThreadGroups.Joined> joined, ReportDoc doc) {
-        doc.heading(2, "Groups of " + dump.dump().label(false) + " by retained heap");
+        doc.heading(2, "Groups of " + Path.of(dump.dump().source()).getFileName() + " by retained heap");
         List<List<String>> rows = new ArrayList<>();
         for (HeapThreadGroups.Joined j : joined) {
             rows.add(groupRow(j.group(), j.group().size(), j.matched().size(), j.retainedBytes()));
