@@ -4,6 +4,7 @@ import dev.dumplens.analysis.DumpAnalysis;
 import dev.dumplens.analysis.compare.Comparison;
 import dev.dumplens.analysis.compare.GroupTrend;
 import dev.dumplens.analysis.compare.Trend;
+import dev.dumplens.heap.HeapThread;
 import dev.dumplens.model.ThreadState;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -64,6 +65,9 @@ public final class Charts {
         new Color(0xbf3989), new Color(0x9a6700), new Color(0x0550ae)};
     /** Lines for stable groups: muted. */
     private static final Color[] STABLE_COLORS = {new Color(0x6e7781), new Color(0x8c959f), new Color(0x57606a)};
+    /** The colour of retained-heap bars. */
+    public static final Color RETAINED_COLOR = new Color(0x0969da);
+
     static final int MAX_SERIES = 8;
     static final int MAX_STABLE_SERIES = 3;
     private static final int MAX_SERIES_NAME = 30;
@@ -79,7 +83,33 @@ public final class Charts {
     public static JFreeChart states(DumpAnalysis a) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         a.stateCounts().forEach((state, n) -> data.addValue(n, "threads", state.name()));
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), new NumberAxis(), new StateBarRenderer());
+        return horizontalBars(data, new StateBarRenderer());
+    }
+
+    /**
+     * The retained heap of {@code threads} as horizontal bars in the order given, each labelled with its size
+     * (threads of the same name are numbered so that each keeps its bar).
+     */
+    public static JFreeChart retainedHeap(List<HeapThread> threads) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (HeapThread t : threads) {
+            String name = seriesLabel(Text.oneLine(t.name()));
+            String key = name;
+            for (int k = 2; data.getColumnIndex(key) >= 0; k++) key = name + " (" + k + ")";
+            data.addValue(t.retainedBytes(), "retained", key);
+        }
+        BarRenderer renderer = flatBars();
+        renderer.setSeriesPaint(0, RETAINED_COLOR);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator() {
+            @Override public String generateLabel(org.jfree.data.category.CategoryDataset d, int row, int column) {
+                return Text.bytes(d.getValue(row, column).longValue());
+            }
+        });
+        return horizontalBars(data, renderer);
+    }
+
+    private static JFreeChart horizontalBars(DefaultCategoryDataset data, BarRenderer renderer) {
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), new NumberAxis(), renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.getDomainAxis().setTickLabelFont(LABEL_FONT);
         plot.getDomainAxis().setCategoryMargin(0.25);
@@ -88,6 +118,10 @@ public final class Charts {
         style(plot);
         plot.setRangeGridlinesVisible(false);
         return chart(plot);
+    }
+
+    private static String seriesLabel(String name) {
+        return name.length() > MAX_SERIES_NAME ? name.substring(0, MAX_SERIES_NAME - 1) + "…" : name;
     }
 
     /**
@@ -151,9 +185,7 @@ public final class Charts {
     }
 
     private static String seriesName(GroupTrend g) {
-        String name = Text.label(g);
-        if (name.length() > MAX_SERIES_NAME) name = name.substring(0, MAX_SERIES_NAME - 1) + "…";
-        return name + " (" + g.state() + ")";
+        return seriesLabel(Text.label(g)) + " (" + g.state() + ")";
     }
 
     private static double x(Comparison c, int dump) {
@@ -220,18 +252,28 @@ public final class Charts {
         return chart;
     }
 
+    /** Flat horizontal bars with their value at the bar's end. */
+    private static BarRenderer flatBars() {
+        return flat(new BarRenderer());
+    }
+
+    private static BarRenderer flat(BarRenderer r) {
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setDrawBarOutline(false);
+        r.setMaximumBarWidth(0.12);
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator());
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(LABEL_FONT);
+        r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        r.setItemLabelAnchorOffset(4);
+        return r;
+    }
+
     /** Flat bars coloured by the state of their category, with the count at the bar's end. */
     private static final class StateBarRenderer extends BarRenderer {
         StateBarRenderer() {
-            setBarPainter(new StandardBarPainter());
-            setShadowVisible(false);
-            setDrawBarOutline(false);
-            setMaximumBarWidth(0.12);
-            setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator());
-            setDefaultItemLabelsVisible(true);
-            setDefaultItemLabelFont(LABEL_FONT);
-            setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
-            setItemLabelAnchorOffset(4);
+            flat(this);
         }
 
         @Override public Paint getItemPaint(int row, int column) {

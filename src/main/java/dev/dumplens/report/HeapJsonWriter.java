@@ -65,7 +65,7 @@ public final class HeapJsonWriter {
             }
             json.writeEndArray();
             json.writeArrayFieldStart("histogram");
-            for (ClassHistogramEntry e : heap.histogram().subList(0, Math.min(top, heap.histogram().size()))) {
+            for (ClassHistogramEntry e : report.topClasses()) {
                 json.writeStartObject();
                 json.writeStringField("className", e.className());
                 json.writeNumberField("instances", e.instances());

@@ -3,7 +3,6 @@ package dev.dumplens.report;
 import dev.dumplens.analysis.DumpAnalysis;
 import dev.dumplens.heap.ClassHistogramEntry;
 import dev.dumplens.heap.HeapFrame;
-import dev.dumplens.heap.HeapLocal;
 import dev.dumplens.heap.HeapObject;
 import dev.dumplens.heap.HeapSnapshot;
 import dev.dumplens.heap.HeapThread;
@@ -20,8 +19,6 @@ import java.util.Map;
  * each such frame's largest local), thread groups, joined thread-dump groups, classes and top dominators.
  */
 public final class HeapTextSummary {
-    private static final int FRAMES_PER_THREAD = 4;
-
     private HeapTextSummary() { }
 
     public static void write(HeapReport report, PrintWriter out) {
@@ -35,29 +32,24 @@ public final class HeapTextSummary {
         List<HeapThread> threads = heap.threads();
         out.printf(Locale.ROOT, "%nThreads by retained heap (%d of %d):%n", Math.min(top, threads.size()),
                 threads.size());
-        for (HeapThread t : threads.subList(0, Math.min(top, threads.size()))) {
+        for (HeapThread t : report.topThreads()) {
             out.printf(Locale.ROOT, "  %10s  %s%s  %s%s%n", bytes(t.retainedBytes()), t.name(),
                     t.tid() == null ? "" : " #" + t.tid(), t.state(), t.daemon() ? " daemon" : "");
-            int shown = 0;
-            for (HeapFrame f : t.frames()) {
-                if (f.retainedBytes() == 0 || shown == FRAMES_PER_THREAD) continue;
-                HeapLocal biggest = f.locals().get(0);
-                out.printf(Locale.ROOT, "  %10s    at %s  (largest local: %s %s, %s)%n", bytes(f.retainedBytes()),
-                        f.frame().text(), biggest.object().className(), biggest.object().idHex(),
-                        bytes(biggest.object().retainedBytes()));
-                shown++;
+            for (HeapFrame f : HeapReport.retainingFrames(t)) {
+                out.printf(Locale.ROOT, "  %10s    at %s  (largest local: %s)%n", bytes(f.retainedBytes()),
+                        f.frame().text(), HeapReport.largestLocal(f));
             }
         }
         out.printf(Locale.ROOT, "%nThread groups by retained heap (%d of %d):%n", Math.min(top, groups.size()),
                 groups.size());
-        for (HeapThreadGroups.Group g : groups.subList(0, Math.min(top, groups.size()))) {
+        for (HeapThreadGroups.Group g : report.topGroups()) {
             out.printf(Locale.ROOT, "  %10s  %4d × %s  %s  %s%n", bytes(g.retainedBytes()), g.threads().size(),
                     g.group().nameTemplate(), g.group().state(),
                     g.group().topFrame() == null ? "" : g.group().topFrame().text());
         }
         for (Map.Entry<DumpAnalysis, List<HeapThreadGroups.Joined>> e : joins.entrySet()) {
             out.printf(Locale.ROOT, "%nGroups of %s by retained heap:%n", e.getKey().dump().label(false));
-            for (HeapThreadGroups.Joined j : e.getValue().subList(0, Math.min(top, e.getValue().size()))) {
+            for (HeapThreadGroups.Joined j : HeapReport.first(e.getValue(), top)) {
                 out.printf(Locale.ROOT, "  %10s  %4d × %s  %s  (%d matched in the heap dump)%n",
                         bytes(j.retainedBytes()), j.group().size(), j.group().nameTemplate(), j.group().state(),
                         j.matched().size());
@@ -75,7 +67,7 @@ public final class HeapTextSummary {
         List<ClassHistogramEntry> hist = heap.histogram();
         out.printf(Locale.ROOT, "%nClasses by retained heap (%d of %d):%n", Math.min(top, hist.size()), hist.size());
         out.printf(Locale.ROOT, "  %10s  %10s  %12s  %s%n", "retained", "shallow", "instances", "class");
-        for (ClassHistogramEntry e : hist.subList(0, Math.min(top, hist.size()))) {
+        for (ClassHistogramEntry e : report.topClasses()) {
             out.printf(Locale.ROOT, "  %10s  %10s  %,12d  %s%n", bytes(e.retainedBytes()), bytes(e.shallowBytes()),
                     e.instances(), e.className());
         }

@@ -8,6 +8,9 @@ import dev.dumplens.heap.ClassHistogramEntry;
 import dev.dumplens.heap.HeapObject;
 import dev.dumplens.heap.HeapSnapshot;
 import dev.dumplens.heap.HeapThread;
+import dev.dumplens.heap.HeapThreadGroups;
+import dev.dumplens.report.HeapReport;
+import dev.dumplens.report.HeapReportDoc;
 import dev.dumplens.report.Text;
 import javafx.collections.FXCollections;
 import javafx.collections.transformation.FilteredList;
@@ -34,7 +37,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -47,8 +52,13 @@ import java.util.function.Function;
 final class HeapView implements WorkspaceView {
     private static final int TOP_DOMINATORS = 200;
     private static final int MAX_NOTES = 3;
+    /** Rows of the exported report's lists. */
+    private static final int REPORT_TOP = 20;
 
     private final HeapSnapshot heap;
+    private final List<DumpAnalysis> threadDumps;
+    private final Comparison comparison;
+    private final Similarity similarity;
     private final ViewContext context;
     private final BorderPane root = new BorderPane();
     private final TreeTableView<HeapRows.Row> threads = new TreeTableView<>();
@@ -65,10 +75,13 @@ final class HeapView implements WorkspaceView {
     HeapView(HeapSnapshot heap, List<DumpAnalysis> threadDumps, Comparison comparison, String similarity,
              ViewContext context) {
         this.heap = heap;
+        this.threadDumps = List.copyOf(threadDumps);
+        this.comparison = comparison;
+        this.similarity = Similarity.parse(similarity);
         this.context = context;
         this.threadsPath = new GcRootPane(heap, context);
         this.dominatorsPath = new GcRootPane(heap, context);
-        this.groups = new HeapGroupsPane(heap, threadDumps, comparison, Similarity.parse(similarity));
+        this.groups = new HeapGroupsPane(heap, threadDumps, comparison, this.similarity);
 
         buildThreads();
         buildDominators();
@@ -94,6 +107,26 @@ final class HeapView implements WorkspaceView {
     }
 
     @Override public void close() { heap.close(); }
+
+    /**
+     * The heap dump's report; with the thread dumps it was opened with, the groups of the one the groups tab shows
+     * (the latest) and the comparison's suspects, joined to the heap dump's threads.
+     */
+    @Override public Report report() {
+        String base = title().replaceFirst("\\.[^.]*$", "") + "-report";
+        return new Report(base, () -> HeapReportDoc.html(heapReport()), () -> HeapReportDoc.markdown(heapReport()));
+    }
+
+    /** What the report shows, worked out off the FX thread (heap queries are thread-safe). */
+    private HeapReport heapReport() {
+        Map<DumpAnalysis, List<HeapThreadGroups.Joined>> joins = new LinkedHashMap<>();
+        if (!threadDumps.isEmpty()) {
+            DumpAnalysis latest = threadDumps.get(threadDumps.size() - 1);
+            joins.put(latest, HeapThreadGroups.join(heap, latest));
+        }
+        return new HeapReport(heap, HeapThreadGroups.group(heap, similarity), joins,
+                comparison == null ? List.of() : HeapThreadGroups.joinSuspects(heap, comparison), REPORT_TOP);
+    }
 
     TreeTableView<HeapRows.Row> threads() { return threads; }
 

@@ -170,7 +170,7 @@ final class MainWindow {
     private void exportDialog() {
         WorkspaceView.Report report = currentView().map(WorkspaceView::report).orElse(null);
         if (report == null) {
-            notices.show(NoticeBar.Level.INFO, "The current tab has no report: reports cover a thread dump or a comparison.");
+            notices.show(NoticeBar.Level.INFO, "The current tab has no report: reports cover a thread dump, a comparison or a heap dump.");
             return;
         }
         FileChooser chooser = new FileChooser();

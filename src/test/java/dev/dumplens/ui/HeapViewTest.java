@@ -14,6 +14,7 @@ import org.testfx.framework.junit5.Start;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static dev.dumplens.ui.UiTestSupport.fx;
 import static dev.dumplens.ui.UiTestSupport.openAndWait;
@@ -124,6 +125,42 @@ class HeapViewTest {
                     .mapToLong(HeapRows.Row::retained).sum();
             assertThat(stuck.retained()).isEqualTo(expected).isGreaterThan(19 * MIB);
         });
+        AtomicReference<WorkspaceView.Report> report = new AtomicReference<>();
+        fx(() -> report.set(window.currentView().orElseThrow().report()));
+        String md = report.get().markdown().get();
+        assertThat(md).contains("## Groups of again.txt by retained heap")
+                .contains("## Leak suspects of the thread dumps, by the heap their threads retain")
+                .containsPattern("\\| 1 \\| stuck-threads \\| .* \\| 8 \\| 8 \\| [\\d.]+ MiB \\|");
+    }
+
+    @Test
+    void exportWritesTheHeapReportAsHtmlAndMarkdown(@TempDir Path dir) throws Exception {
+        Path hprof = ScenarioDumpsAccess.current();
+        HeapView view = (HeapView) openAndWait(window, List.of(hprof));
+        assertThat(view.report().baseName()).isEqualTo(hprof.getFileName().toString().replaceFirst("\\.hprof$", "")
+                + "-report");
+        Path html = dir.resolve("heap.html");
+        Path md = dir.resolve("heap.md");
+        fx(() -> window.export(window.currentView().orElseThrow().report(), html));
+        UiTestSupport.waitUntil(60, () -> Files.exists(html) && !window.work().busy());
+        fx(() -> window.export(view.report(), md));
+        UiTestSupport.waitUntil(60, () -> Files.exists(md) && !window.work().busy());
+        String page = Files.readString(html);
+        assertThat(page).startsWith("<!DOCTYPE html>")
+                .contains("<title>Heap dump " + hprof.getFileName() + "</title>")
+                .contains("<img alt=\"Retained heap of the largest threads\"")
+                .contains("<tr><td class=\"r\">1</td><td>payload-A</td>")
+                .contains("<h2>Classes by retained heap (20 of ").contains("<h2>Top dominators</h2>")
+                .doesNotContain("<script").doesNotContain("https://");
+        assertThat(page.indexOf("<td>payload-A</td>")).isLessThan(page.indexOf("<td>payload-B</td>"));
+        String markdown = Files.readString(md);
+        assertThat(markdown).startsWith("# Heap dump " + hprof.getFileName() + "\n")
+                .containsPattern("\\| 1 \\| payload-A \\| \\d+ \\| WAITING \\|  \\| 9\\.0 MiB \\|")
+                .containsPattern("\\| 1 \\| payload-A \\| dev.dumplens.heap.HeapScenario.holdOuter\\(.*\\) \\| 8\\.0 MiB \\| ")
+                .contains("## Thread groups by retained heap").doesNotContain("## Groups of")
+                .doesNotContain("data:image");
+        fx(() -> assertThat(((Label) window.stage().getScene().lookup("#status-message")).getText())
+                .isEqualTo("Report written to " + md));
     }
 
     @Test
