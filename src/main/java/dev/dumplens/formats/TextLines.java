@@ -1,5 +1,7 @@
 package dev.dumplens.formats;
 
+import dev.dumplens.progress.ProgressMonitor;
+
 import java.nio.charset.Charset;
 
 /**
@@ -32,6 +34,21 @@ public final class TextLines {
         number++;
         return true;
     }
+
+    /**
+     * {@link #next()}, reporting the position to {@code progress} and checking for cancellation every
+     * {@value #PROGRESS_EVERY_LINES} lines.
+     */
+    public boolean next(ProgressMonitor progress) {
+        if (!next()) return false;
+        if (number % PROGRESS_EVERY_LINES == 0) {
+            progress.checkCancelled();
+            progress.worked(start);
+        }
+        return true;
+    }
+
+    private static final int PROGRESS_EVERY_LINES = 4096;
 
     /** Positions the reader so that {@link #next()} reads the line starting at {@code offset} as line {@code lineNumber}. */
     public void rewind(int offset, long lineNumber) {

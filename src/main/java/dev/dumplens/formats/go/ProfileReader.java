@@ -24,7 +24,6 @@ final class ProfileReader {
     private static final Pattern RECORD = Pattern.compile("(\\d{1,9}) @(?: 0x\\p{XDigit}+)*\\s*");
     /** {@code #\t0x6a6b44\tmain.handleOrder+0x24\t/src/app/main.go:30}: tab-separated, tabs may repeat. */
     private static final Pattern FRAME = Pattern.compile("#\\t+0x\\p{XDigit}+\\t+(.+?)\\+0x\\p{XDigit}+\\t+(.*?)\\s*");
-    private static final int PROGRESS_EVERY_LINES = 4096;
 
     private final DumpText text;
     private final ProgressMonitor progress;
@@ -47,11 +46,7 @@ final class ProfileReader {
 
     ParseResult read() throws DumpParseException {
         progress.phase("Reading " + text.source(), text.length());
-        while (lines.next()) {
-            if (lines.number() % PROGRESS_EVERY_LINES == 0) {
-                progress.checkCancelled();
-                progress.worked(lines.start());
-            }
+        while (lines.next(progress)) {
             readLine(lines.text());
         }
         if (recordCount > 0) {

@@ -39,7 +39,6 @@ final class TracebackReader {
     private static final Pattern ELIDED = Pattern.compile("\\.\\.\\.(?:additional|\\d+) frames elided\\.\\.\\.");
     private static final String CREATED_BY = "created by ";
     private static final String IN_GOROUTINE = " in goroutine ";
-    private static final int PROGRESS_EVERY_LINES = 4096;
 
     private final DumpText text;
     private final ProgressMonitor progress;
@@ -72,11 +71,7 @@ final class TracebackReader {
 
     ParseResult read() throws DumpParseException {
         progress.phase("Reading " + text.source(), text.length());
-        while (lines.next()) {
-            if (lines.number() % PROGRESS_EVERY_LINES == 0) {
-                progress.checkCancelled();
-                progress.worked(lines.start());
-            }
+        while (lines.next(progress)) {
             readLine(lines.text());
         }
         if (current != null) {

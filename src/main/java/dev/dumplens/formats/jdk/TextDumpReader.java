@@ -35,7 +35,6 @@ final class TextDumpReader {
     /** A thread name may contain newlines; a header is looked for over at most this many lines. */
     private static final int MAX_HEADER_LINES = 16;
     private static final int MAX_LINE_WARNINGS = 20;
-    private static final int PROGRESS_EVERY_LINES = 4096;
 
     private final DumpText text;
     private final ProgressMonitor progress;
@@ -57,11 +56,7 @@ final class TextDumpReader {
     ParseResult read() throws DumpParseException {
         progress.phase("Reading " + text.source(), text.length());
         progress.checkCancelled();
-        while (lines.next()) {
-            if (lines.number() % PROGRESS_EVERY_LINES == 0) {
-                progress.checkCancelled();
-                progress.worked(lines.start());
-            }
+        while (lines.next(progress)) {
             if (!lines.terminated()) {
                 cutLastLine();
                 break;
