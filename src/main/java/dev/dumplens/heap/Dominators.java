@@ -5,11 +5,11 @@ import dev.dumplens.progress.ProgressMonitor;
 import java.util.Arrays;
 
 /**
- * Dominator tree of an object graph in compressed-sparse-row form, by the Lengauer–Tarjan algorithm (simple
- * version: path compression, no balancing) with every step iterative, so object chains of any length need no call
- * stack. Work happens in DFS preorder numbers: the DFS from the root numbers every reachable node, then the
- * predecessor lists are built directly in those numbers, and the semidominator and dominator arrays are indexed by
- * them. Memory: six ints per reachable node plus the predecessor lists.
+ * Dominator tree of an object graph in compressed-sparse-row form, by the semi-NCA algorithm (Lengauer–Tarjan's
+ * semidominators with path compression, then nearest common ancestors in the dominator tree instead of buckets),
+ * with every step iterative, so object chains of any length need no call stack. Work happens in DFS preorder
+ * numbers: the DFS from the root numbers every reachable node, then the predecessor lists are built directly in
+ * those numbers, and the semidominator and dominator arrays are indexed by them.
  */
 final class Dominators {
     private Dominators() { }
@@ -94,46 +94,43 @@ final class Dominators {
     }
 
     /**
-     * Immediate dominators in preorder numbers ({@code -1} for the root, number 0). Consumes {@code parent}: the
-     * returned array is the same array, overwritten. {@code scratch} are int arrays no longer needed by the caller;
-     * those long enough are reused for the working arrays instead of allocating new ones.
+     * Immediate dominators in preorder numbers ({@code -1} for the root, number 0), by the semi-NCA algorithm:
+     * semidominators as in Lengauer–Tarjan (path compression over the DFS forest, in decreasing preorder), then each
+     * node's immediate dominator as the nearest ancestor of its DFS parent, in the dominator tree built so far, whose
+     * number is at most its semidominator. Consumes {@code parent}: the returned array is the same array,
+     * overwritten. {@code scratch} are int arrays no longer needed by the caller; those long enough are reused for
+     * the working arrays instead of allocating new ones. Memory: three ints per node besides {@code parent}.
      */
     static int[] compute(int r, int[] parent, int[] predStart, int[] preds, ProgressMonitor progress,
                          int[]... scratch) {
         progress.phase("Computing dominators", r);
         Scratch pool = new Scratch(scratch);
         int[] semi = pool.take(r);
-        int[] bucket = pool.take(r);
-        for (int i = 0; i < r; i++) semi[i] = i;
-        Arrays.fill(bucket, 0, r, -1);
-        Forest forest = new Forest(r, pool.take(3 * r));
-        // parent[w] doubles as the bucket chain link of w and finally as dom[w]: parent[w] is not needed after step w
-        int[] dom = parent;
+        Forest forest = new Forest(r, pool.take(2 * r));
         for (int w = r - 1; w > 0; w--) {
-            int p = dom[w];
-            int sw = semi[w];
+            int sw = w;
             for (int k = predStart[w], e = predStart[w + 1]; k < e; k++) {
-                int s = forest.evalSemi(preds[k]);
+                int v = preds[k];
+                int s = v <= w ? v : forest.eval(v);
                 if (s < sw) sw = s;
             }
             semi[w] = sw;
-            dom[w] = bucket[sw];
-            bucket[sw] = w;
-            forest.link(p, w, sw);
-            for (int v = bucket[p]; v >= 0; ) {
-                int next = dom[v];
-                int u = forest.eval(v);
-                dom[v] = semi[u] < semi[v] ? u : p;
-                v = next;
-            }
-            bucket[p] = -1;
+            forest.link(parent[w], w, sw);
             if ((w & 0xFFFFF) == 0) {
-                progress.worked(r - w);
+                progress.worked((r - w) / 2);
                 progress.checkCancelled();
             }
         }
+        int[] dom = parent;
         for (int w = 1; w < r; w++) {
-            if (dom[w] != semi[w]) dom[w] = dom[dom[w]];
+            int d = dom[w];
+            int sw = semi[w];
+            while (d > sw) d = dom[d];
+            dom[w] = d;
+            if ((w & 0xFFFFF) == 0) {
+                progress.worked(r / 2 + w / 2);
+                progress.checkCancelled();
+            }
         }
         if (r > 0) dom[0] = -1;
         return dom;
@@ -163,9 +160,9 @@ final class Dominators {
     }
 
     /**
-     * The LINK/EVAL forest with iterative path compression. Per node, three ints side by side (one cache line for
-     * what a compression step reads): the forest ancestor (-1 until linked), the label (the node with the smallest
-     * semidominator on the compressed path) and that label's semidominator.
+     * The LINK/EVAL forest with iterative path compression. Per node, two ints side by side (what a compression step
+     * reads, in one cache line): the forest ancestor (-1 until linked) and the smallest semidominator on the
+     * compressed path from the node up to (excluding) its forest root.
      */
     private static final class Forest {
         private final int[] f;
@@ -173,48 +170,35 @@ final class Dominators {
 
         Forest(int r, int[] space) {
             f = space;
-            for (int i = 0; i < r; i++) {
-                f[3 * i] = -1;
-                f[3 * i + 1] = i;
-                f[3 * i + 2] = i;
-            }
+            Arrays.fill(f, 0, 2 * r, -1);
         }
 
-        /** Links {@code w} (whose semidominator is now final) below {@code p}. */
+        /** Links {@code w}, whose semidominator is now final, below its DFS parent {@code p}. */
         void link(int p, int w, int semiW) {
-            f[3 * w] = p;
-            f[3 * w + 2] = semiW;
+            f[2 * w] = p;
+            f[2 * w + 1] = semiW;
         }
 
-        /** The node with the smallest semidominator on the path from {@code v} up to its forest root (exclusive). */
+        /**
+         * The smallest semidominator on the path from the linked node {@code v} up to its forest root (exclusive);
+         * the root is a node not yet processed.
+         */
         int eval(int v) {
-            int a = f[3 * v];
-            if (a < 0) return v;
-            if (f[3 * a] >= 0) compress(v);
-            return f[3 * v + 1];
-        }
-
-        /** The semidominator of {@link #eval}'s node; an unlinked node is its own, unprocessed, semidominator. */
-        int evalSemi(int v) {
-            int a = f[3 * v];
-            if (a < 0) return v;
-            if (f[3 * a] >= 0) compress(v);
-            return f[3 * v + 2];
+            int a = f[2 * v];
+            if (f[2 * a] >= 0) compress(v);
+            return f[2 * v + 1];
         }
 
         private void compress(int v) {
             int sp = 0;
-            for (int x = v; f[3 * f[3 * x]] >= 0; x = f[3 * x]) {
+            for (int x = v; f[2 * f[2 * x]] >= 0; x = f[2 * x]) {
                 if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
                 stack[sp++] = x;
             }
             while (sp > 0) {
-                int x = 3 * stack[--sp];
-                int a = 3 * f[x];
-                if (f[a + 2] < f[x + 2]) {
-                    f[x + 1] = f[a + 1];
-                    f[x + 2] = f[a + 2];
-                }
+                int x = 2 * stack[--sp];
+                int a = 2 * f[x];
+                if (f[a + 1] < f[x + 1]) f[x + 1] = f[a + 1];
                 f[x] = f[a];
             }
         }
