@@ -20,54 +20,66 @@ final class Dominators {
     /**
      * Depth-first search from {@code root}: {@code pre[node]} gets the preorder number (or -1 when unreachable),
      * {@code vertex[number]} the node, {@code parent[number]} the DFS parent's number (-1 for the root),
-     * {@code inDegree[number]} the number of edges into the node. Every edge of a reachable node is visited once, and
+     * {@code inDegree[number]} the number of edges into the node. Afterwards every edge of a reachable node is
      * rewritten in place to its target's preorder number, so that {@link #predecessors} needs no lookups.
+     * <p>
+     * The search itself only tests a bit set (small enough to stay in the processor cache) for visited nodes; the
+     * preorder numbers of targets are looked up in a second, sequential pass over the edges, whose independent
+     * random reads the processor can overlap, where inside the search each lookup would stall the next step.
      */
     static Dfs dfs(int root, int[] offsets, int[] edges, int nodes, ProgressMonitor progress) {
-        int[] inDegree = new int[nodes + 1];
         int[] pre = new int[nodes];
         Arrays.fill(pre, -1);
         int[] vertex = new int[nodes];
         int[] parent = new int[nodes];
+        long[] visited = new long[(nodes + 63) >>> 6];
         int[] stackNode = new int[1024];
         int[] stackPos = new int[1024];
+        int[] stackEnd = new int[1024];
         int sp = 0;
         int count = 0;
         pre[root] = count;
         vertex[count] = root;
         parent[count++] = -1;
-        stackNode[sp] = root;
-        stackPos[sp++] = offsets[root];
+        visited[root >>> 6] |= 1L << root;
+        stackNode[sp] = 0;
+        stackPos[sp] = offsets[root];
+        stackEnd[sp++] = offsets[root + 1];
         progress.phase("Ordering objects", nodes);
         while (sp > 0) {
-            int v = stackNode[sp - 1];
             int k = stackPos[sp - 1];
-            if (k < offsets[v + 1]) {
+            if (k < stackEnd[sp - 1]) {
                 stackPos[sp - 1] = k + 1;
                 int w = edges[k];
-                int pw = pre[w];
-                if (pw >= 0) {
-                    edges[k] = pw;
-                    inDegree[pw]++;
-                } else {
-                    edges[k] = count;
-                    inDegree[count]++;
-                    pre[w] = count;
-                    vertex[count] = w;
-                    parent[count++] = pre[v];
-                    if (sp == stackNode.length) {
-                        stackNode = Arrays.copyOf(stackNode, sp * 2);
-                        stackPos = Arrays.copyOf(stackPos, sp * 2);
-                    }
-                    stackNode[sp] = w;
-                    stackPos[sp++] = offsets[w];
-                    if ((count & 0xFFFFF) == 0) {
-                        progress.worked(count);
-                        progress.checkCancelled();
-                    }
+                long bit = 1L << w;
+                if ((visited[w >>> 6] & bit) != 0) continue;
+                visited[w >>> 6] |= bit;
+                pre[w] = count;
+                vertex[count] = w;
+                parent[count] = stackNode[sp - 1];
+                if (sp == stackNode.length) {
+                    stackNode = Arrays.copyOf(stackNode, sp * 2);
+                    stackPos = Arrays.copyOf(stackPos, sp * 2);
+                    stackEnd = Arrays.copyOf(stackEnd, sp * 2);
+                }
+                stackNode[sp] = count++;
+                stackPos[sp] = offsets[w];
+                stackEnd[sp++] = offsets[w + 1];
+                if ((count & 0xFFFFF) == 0) {
+                    progress.worked(count);
+                    progress.checkCancelled();
                 }
             } else {
                 sp--;
+            }
+        }
+        int[] inDegree = new int[nodes + 1];
+        for (int v = 0; v < nodes; v++) {
+            if (pre[v] < 0) continue;
+            for (int k = offsets[v], e = offsets[v + 1]; k < e; k++) {
+                int pw = pre[edges[k]];
+                edges[k] = pw;
+                inDegree[pw]++;
             }
         }
         return new Dfs(count, pre, vertex, parent, inDegree);
