@@ -74,35 +74,91 @@ final class Dominators {
             }
         }
         int[] inDegree = new int[nodes + 1];
-        for (int v = 0; v < nodes; v++) {
-            if (pre[v] < 0) continue;
-            for (int k = offsets[v], e = offsets[v + 1]; k < e; k++) {
-                int pw = pre[edges[k]];
-                edges[k] = pw;
-                inDegree[pw]++;
+        int parts = parts(offsets[nodes]);
+        int[] bounds = splitByEdges(offsets, nodes, parts);
+        Workers.run(parts, "dumplens-heap-preorder-", t -> {
+            for (int v = bounds[t]; v < bounds[t + 1]; v++) {
+                if (pre[v] < 0) continue;
+                for (int k = offsets[v], e = offsets[v + 1]; k < e; k++) edges[k] = pre[edges[k]];
             }
-        }
+        });
+        int reachable = count;
+        Workers.run(parts, "dumplens-heap-in-degrees-", t -> {
+            int lo = (int) ((long) reachable * t / parts);
+            int hi = (int) ((long) reachable * (t + 1) / parts);
+            for (int v = 0; v < nodes; v++) {
+                if (pre[v] < 0) continue;
+                for (int k = offsets[v], e = offsets[v + 1]; k < e; k++) {
+                    int pw = edges[k];
+                    if (pw >= lo && pw < hi) inDegree[pw]++;
+                }
+            }
+        });
         return new Dfs(count, pre, vertex, parent, inDegree);
     }
 
     /**
-     * Predecessor lists in preorder numbers: {@code [offsets, preds]} for the {@code dfs.reachable()} nodes, from
-     * the edges {@link #dfs} rewrote to preorder numbers. Consumes {@code dfs.inDegree()}.
+     * Predecessor lists in preorder numbers: {@code [offsets, preds]} for the {@code r} reachable nodes, built from
+     * the forward edges as {@link #dfs} left them (rewritten to preorder numbers) and then parked in {@code spill}
+     * ({@code edgeStart}: the {@code nodes + 1} edge offsets, {@code forward}: the edges), read back sequentially.
+     * Nodes numbered {@code r} or more are not reachable; their edges are skipped. Consumes {@code inDegree}, which
+     * becomes the offsets.
      */
-    static int[][] predecessors(Dfs dfs, int[] offsets, int[] edges, int nodes) {
-        int r = dfs.reachable();
-        int[] pre = dfs.pre();
-        int[] start = dfs.inDegree();
+    static int[][] predecessors(int r, int[] pre, int[] inDegree, Spill spill, Spill.Column edgeStart,
+                                Spill.Column forward, int nodes) {
+        int[] start = inDegree;
         for (int i = 1; i < r; i++) start[i] += start[i - 1];
         int total = r == 0 ? 0 : start[r - 1];
         int[] preds = new int[total];
-        for (int v = 0; v < nodes; v++) {
-            int pv = pre[v];
-            if (pv < 0) continue;
-            for (int k = offsets[v], e = offsets[v + 1]; k < e; k++) preds[--start[edges[k]]] = pv;
-        }
+        int parts = parts(total);
+        Workers.run(parts, "dumplens-heap-referrers-", t -> {
+            int lo = (int) ((long) r * t / parts);
+            int hi = (int) ((long) r * (t + 1) / parts);
+            Spill.Reader offsets = spill.reader(edgeStart);
+            Spill.Reader edges = spill.reader(forward);
+            int s = offsets.next();
+            for (int v = 0; v < nodes; v++) {
+                int e = offsets.next();
+                int pv = pre[v];
+                if (pv < 0 || pv >= r) {
+                    for (int k = s; k < e; k++) edges.next();
+                } else {
+                    for (int k = s; k < e; k++) {
+                        int pw = edges.next();
+                        if (pw >= lo && pw < hi) preds[--start[pw]] = pv;
+                    }
+                }
+                s = e;
+            }
+        });
         start[r] = total;
         return new int[][] {start, preds};
+    }
+
+    /**
+     * How many threads share a pass over {@code edges} edges: each takes a range of sources (or of targets, scanning
+     * every edge and writing only its own), so none writes where another does.
+     */
+    private static int parts(long edges) {
+        return (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), Math.min(4, edges >>> 22)));
+    }
+
+    /** Node ranges {@code [bounds[t], bounds[t + 1])} with about equally many edges each. */
+    private static int[] splitByEdges(int[] offsets, int nodes, int parts) {
+        int[] bounds = new int[parts + 1];
+        bounds[parts] = nodes;
+        long total = offsets[nodes];
+        for (int t = 1; t < parts; t++) {
+            long target = total * t / parts;
+            int lo = bounds[t - 1];
+            int hi = nodes;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (offsets[mid] < target) lo = mid + 1; else hi = mid;
+            }
+            bounds[t] = lo;
+        }
+        return bounds;
     }
 
     /**

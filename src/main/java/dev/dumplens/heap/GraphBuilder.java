@@ -5,6 +5,7 @@ import dev.dumplens.model.ParseWarning;
 import dev.dumplens.progress.ProgressMonitor;
 
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,6 +24,7 @@ final class GraphBuilder {
     Roots roots;
     ShallowSizeModel model;
     HeapGraph graph;
+    private Spill spill;
 
     GraphBuilder(HprofFile file, ProgressMonitor progress) {
         this.file = file;
@@ -64,23 +66,40 @@ final class GraphBuilder {
         for (int r : roots.nodes) rootBits[r >>> 6] |= 1L << r;
         int[] shallow = new int[n];
         readReferences(index, classOf, offsets, edges, shallow, rootBits, instanceUnits, classInstanceBytes);
+        // the per-object columns the graph steps do not read wait in a temporary file meanwhile
+        spill = Spill.create();
+        Future<Spill.Column> classColumn = spill.writeLater(classOf, 0, n);
+        Future<Spill.Column> shallowColumn = spill.writeLater(shallow, 0, n);
+        IdColumn ids = index.column();
+        int[] idUnits = ids.units();
+        Future<Spill.Column> idColumn = idUnits == null ? null : spill.writeLater(idUnits, 0, idUnits.length);
         progress.phase("Reading threads", roots.threads.size());
         ThreadDecoder decoder = new ThreadDecoder(reader(), index::indexOf);
         for (ThreadRoots t : roots.threads) t.facts = decoder.read(t.node);
+        index = null;
         progress.phase("Linking references", -1);
         writeRootEdges(offsets, edges, rootBits, superRoot);
         pass1.refCounts.clear();
         compact(offsets, edges, total);
         if (pass1.damaged) edges = addOrphanRoots(offsets, edges, n, total, rootBits);
         file.bytes.release();
+        Spill.Column classesAt = Spill.await(classColumn);
+        Spill.Column shallowSizes = Spill.await(shallowColumn);
+        if (idColumn != null) Spill.await(idColumn);
+        classOf = null;
+        shallow = null;
+        IdColumn idShape = idUnits == null ? ids : ids.withUnits(new int[0]);
+        ids = null;
+        idUnits = null;
+        collectGarbage();
 
         Dominators.Dfs dfs = Dominators.dfs(superRoot, offsets, edges, total, progress);
         progress.phase("Indexing referrers", -1);
-        int[][] predecessors = Dominators.predecessors(dfs, offsets, edges, total);
         int reachable = dfs.reachable();
         int[] pre = dfs.pre();
         int[] fileIndex = dfs.vertex();
         int[] parent = dfs.parent();
+        int[] inDegree = dfs.inDegree();
         dfs = null;
         for (int p = 0; p < reachable; p++) if (fileIndex[p] >= n) fileIndex[p] = -1;
         int next = reachable;
@@ -94,23 +113,47 @@ final class GraphBuilder {
             warn((next - reachable) + " objects are not reachable from any GC root; like MAT, they are left out");
         }
         roots.remap(pre);
-        IdColumn ids = index.column();
-        index = null;
-        int[] dom = Dominators.compute(reachable, parent, predecessors[0], predecessors[1], progress, pre, offsets,
-                edges);
-        pre = null;
+        // the forward edges (now in preorder numbers) go to the file, so that the predecessor lists can take their
+        // memory; the lists are then built from the file
+        Future<Spill.Column> fileIndexColumn = spill.writeLater(fileIndex, 0, total);
+        Spill.Column edgeStart = spill.write(offsets, 0, total + 1);
+        Spill.Column forward = spill.write(edges, 0, offsets[total]);
         offsets = null;
         edges = null;
-        progress.phase("Retained sizes", reachable);
+        Spill.Column fileIndexes = Spill.await(fileIndexColumn);
+        fileIndex = null;
         collectGarbage();
+        int[][] predecessors = Dominators.predecessors(reachable, pre, inDegree, spill, edgeStart, forward, total);
+        inDegree = null;
+        // paths to GC roots read the predecessor lists later: they go to the file while the dominators are computed
+        Future<Spill.Column> predStartColumn = spill.writeLater(predecessors[0], 0, reachable + 1, edgeStart);
+        Future<Spill.Column> predColumn = spill.writeLater(predecessors[1], 0, predecessors[1].length, forward);
+        collectGarbage();
+        int[] dom = Dominators.compute(reachable, parent, predecessors[0], predecessors[1], progress, pre);
+        pre = null;
+        Spill.Mapped predStart = spill.map(Spill.await(predStartColumn));
+        Spill.Mapped preds = spill.map(Spill.await(predColumn));
+        predecessors = null;
+        collectGarbage();
+
+        progress.phase("Retained sizes", reachable);
+        fileIndex = spill.read(fileIndexes);
+        shallow = spill.read(shallowSizes);
         long[] retained = new long[reachable];
         for (int p = 0; p < reachable; p++) {
             int f = fileIndex[p];
             retained[p] = f < 0 ? 0 : ShallowSizes.bytes(shallow[f]);
         }
         for (int p = reachable - 1; p > 0; p--) retained[dom[p]] += retained[p];
-        graph = new HeapGraph(total, reachable, ids, classOf, shallow, fileIndex, dom, retained,
-                predecessors[0], predecessors[1]);
+        classOf = spill.read(classesAt);
+        ids = idColumn == null ? idShape : idShape.withUnits(spill.read(Spill.await(idColumn)));
+        graph = new HeapGraph(total, reachable, ids, classOf, shallow, fileIndex, dom, retained, predStart, preds,
+                spill);
+    }
+
+    /** Deletes the temporary file of a build that failed or was cancelled. */
+    void discard() {
+        if (spill != null) spill.close();
     }
 
     /**

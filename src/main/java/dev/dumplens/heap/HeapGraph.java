@@ -6,9 +6,11 @@ package dev.dumplens.heap;
  * {@code reachable} on are objects no root reaches (MAT discards those; they are kept here only to be counted).
  * Per node: id, class, shallow size and position in the file (the first three stored in file order and reached
  * through {@link #fileIndex}); per reachable node: immediate dominator, retained size and predecessors (references
- * from reachable objects; references into GC roots are left out, they cannot change any dominator).
+ * from reachable objects; references into GC roots are left out, they cannot change any dominator). The
+ * predecessors, read only to find paths to GC roots, stay in the builder's temporary file, mapped; {@link #close()}
+ * deletes it.
  */
-final class HeapGraph {
+final class HeapGraph implements AutoCloseable {
     final int nodes;
     final int reachable;
     private final IdColumn ids;
@@ -20,11 +22,12 @@ final class HeapGraph {
     final int[] fileIndex;
     final int[] dominator;
     final long[] retained;
-    final int[] predStart;
-    final int[] preds;
+    private final Spill.Mapped predStart;
+    private final Spill.Mapped preds;
+    private final Spill spill;
 
     HeapGraph(int nodes, int reachable, IdColumn ids, int[] classOf, int[] shallowUnits, int[] fileIndex,
-              int[] dominator, long[] retained, int[] predStart, int[] preds) {
+              int[] dominator, long[] retained, Spill.Mapped predStart, Spill.Mapped preds, Spill spill) {
         this.nodes = nodes;
         this.reachable = reachable;
         this.ids = ids;
@@ -35,7 +38,16 @@ final class HeapGraph {
         this.retained = retained;
         this.predStart = predStart;
         this.preds = preds;
+        this.spill = spill;
     }
+
+    /** Where the predecessors of {@code node} start in {@link #pred}; they end where those of {@code node + 1} start. */
+    int predStart(int node) { return predStart.get(node); }
+
+    /** The {@code k}-th entry of the predecessor lists. */
+    int pred(int k) { return preds.get(k); }
+
+    @Override public void close() { spill.close(); }
 
     /** The object id of a node; 0 for a virtual node. */
     long id(int node) {

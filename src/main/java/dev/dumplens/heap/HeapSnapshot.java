@@ -73,17 +73,24 @@ public final class HeapSnapshot implements AutoCloseable {
      */
     public static HeapSnapshot open(Path path, String source, ProgressMonitor progress) throws DumpParseException {
         HprofFile file = HprofFile.open(path, source, progress);
+        GraphBuilder builder = new GraphBuilder(file, progress);
         try {
-            GraphBuilder builder = new GraphBuilder(file, progress);
             builder.build();
             return new HeapSnapshot(file, builder, progress);
         } catch (DumpParseException | CancelledException e) {
+            builder.discard();
             file.close();
             throw e;
         } catch (OutOfMemoryError e) {
+            builder.discard();
             file.close();
             throw new DumpParseException(source, "not enough memory to analyse this dump; give the JVM more with -Xmx");
+        } catch (java.io.UncheckedIOException e) {
+            builder.discard();
+            file.close();
+            throw new DumpParseException(source, e.getMessage() + ": " + e.getCause().getMessage());
         } catch (RuntimeException e) {
+            builder.discard();
             file.close();
             throw new DumpParseException(source, "cannot analyse: " + e);
         }
@@ -210,8 +217,8 @@ public final class HeapSnapshot implements AutoCloseable {
                 found = head;
                 break;
             }
-            for (int k = g.predStart[u], e = g.predStart[u + 1]; k < e; k++) {
-                int v = g.preds[k];
+            for (int k = g.predStart(u), e = g.predStart(u + 1); k < e; k++) {
+                int v = g.pred(k);
                 if (v == 0 || (seen[v >>> 6] & (1L << v)) != 0) continue;
                 seen[v >>> 6] |= 1L << v;
                 queue.add(v);
@@ -302,6 +309,7 @@ public final class HeapSnapshot implements AutoCloseable {
     }
 
     @Override public void close() {
+        g.close();
         file.close();
     }
 }

@@ -63,7 +63,12 @@ class DominatorsTest {
         Dominators.Dfs dfs = Dominators.dfs(0, offsets, edges, n, ProgressMonitor.NONE);
         int[] pre = dfs.pre().clone();
         int[] vertex = dfs.vertex().clone();
-        int[][] preds = Dominators.predecessors(dfs, offsets, edges, n);
+        int[][] preds;
+        try (Spill spill = Spill.create()) {
+            Spill.Column edgeStart = spill.write(offsets, 0, n + 1);
+            Spill.Column forward = spill.write(edges, 0, offsets[n]);
+            preds = Dominators.predecessors(dfs.reachable(), pre, dfs.inDegree(), spill, edgeStart, forward, n);
+        }
         int[] dom = Dominators.compute(dfs.reachable(), dfs.parent(), preds[0], preds[1], ProgressMonitor.NONE);
         int[] idom = new int[n];
         for (int v = 0; v < n; v++) idom[v] = pre[v] <= 0 ? -1 : vertex[dom[pre[v]]];
