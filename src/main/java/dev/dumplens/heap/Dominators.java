@@ -15,32 +15,39 @@ final class Dominators {
     private Dominators() { }
 
     /** The result of the depth-first search. */
-    record Dfs(int reachable, int[] pre, int[] vertex, int[] parent, int[] inDegree) { }
+    /**
+     * The result of the depth-first search, in {@code spill}: {@code vertex} (length {@code nodes}) and
+     * {@code parent} (length {@code reachable}). {@code unreached} objects got numbers after the reachable nodes.
+     */
+    record Dfs(int reachable, int unreached, int[] pre, Spill.Column vertex, Spill.Column parent) { }
 
     /**
-     * Depth-first search from {@code root}: {@code pre[node]} gets the preorder number (or -1 when unreachable),
-     * {@code vertex[number]} the node, {@code parent[number]} the DFS parent's number (-1 for the root),
-     * {@code inDegree[number]} the number of edges into the node. Afterwards every edge of a reachable node is
-     * rewritten in place to its target's preorder number, so that {@link #predecessors} needs no lookups.
+     * Depth-first search from {@code root}. {@code pre[node]} gets the preorder number; the nodes below
+     * {@code objects} that the search does not reach get the numbers after the reachable ones, in node order (the
+     * others keep -1). Written to {@code spill} as the numbers are given: {@code vertex[number]}, the node (-1 for
+     * nodes from {@code objects} on, the virtual ones), and {@code parent[number]}, the DFS parent's number (-1 for
+     * the root). Afterwards every edge of a reachable node is rewritten in place to its target's preorder number, so
+     * that {@link #predecessors} needs no lookups.
      * <p>
      * The search itself only tests a bit set (small enough to stay in the processor cache) for visited nodes; the
      * preorder numbers of targets are looked up in a second, sequential pass over the edges, whose independent
      * random reads the processor can overlap, where inside the search each lookup would stall the next step.
      */
-    static Dfs dfs(int root, int[] offsets, int[] edges, int nodes, ProgressMonitor progress) {
+    static Dfs dfs(int root, int[] offsets, int[] edges, int nodes, int objects, Spill spill,
+                   ProgressMonitor progress) {
         int[] pre = new int[nodes];
         Arrays.fill(pre, -1);
-        int[] vertex = new int[nodes];
-        int[] parent = new int[nodes];
         long[] visited = new long[(nodes + 63) >>> 6];
+        Spill.Sink parent = spill.sink(nodes);
+        Spill.Sink vertex = spill.sink(nodes);
         int[] stackNode = new int[1024];
         int[] stackPos = new int[1024];
         int[] stackEnd = new int[1024];
         int sp = 0;
         int count = 0;
-        pre[root] = count;
-        vertex[count] = root;
-        parent[count++] = -1;
+        pre[root] = count++;
+        vertex.add(root < objects ? root : -1);
+        parent.add(-1);
         visited[root >>> 6] |= 1L << root;
         stackNode[sp] = 0;
         stackPos[sp] = offsets[root];
@@ -55,8 +62,8 @@ final class Dominators {
                 if ((visited[w >>> 6] & bit) != 0) continue;
                 visited[w >>> 6] |= bit;
                 pre[w] = count;
-                vertex[count] = w;
-                parent[count] = stackNode[sp - 1];
+                vertex.add(w < objects ? w : -1);
+                parent.add(stackNode[sp - 1]);
                 if (sp == stackNode.length) {
                     stackNode = Arrays.copyOf(stackNode, sp * 2);
                     stackPos = Arrays.copyOf(stackPos, sp * 2);
@@ -73,66 +80,73 @@ final class Dominators {
                 sp--;
             }
         }
-        int[] inDegree = new int[nodes + 1];
+        Spill.Column parents = parent.finish();
+        int reachable = count;
+        for (int v = 0; v < objects; v++) {
+            if (pre[v] < 0) {
+                pre[v] = count++;
+                vertex.add(v);
+            }
+        }
+        for (int p = count; p < nodes; p++) vertex.add(-1);
+        Spill.Column vertices = vertex.finish();
         int parts = parts(offsets[nodes]);
         int[] bounds = splitByEdges(offsets, nodes, parts);
         Workers.run(parts, "dumplens-heap-preorder-", t -> {
             for (int v = bounds[t]; v < bounds[t + 1]; v++) {
-                if (pre[v] < 0) continue;
+                if (pre[v] < 0 || pre[v] >= reachable) continue;
                 for (int k = offsets[v], e = offsets[v + 1]; k < e; k++) edges[k] = pre[edges[k]];
             }
         });
-        int reachable = count;
-        Workers.run(parts, "dumplens-heap-in-degrees-", t -> {
-            int lo = (int) ((long) reachable * t / parts);
-            int hi = (int) ((long) reachable * (t + 1) / parts);
-            for (int v = 0; v < nodes; v++) {
-                if (pre[v] < 0) continue;
-                for (int k = offsets[v], e = offsets[v + 1]; k < e; k++) {
-                    int pw = edges[k];
-                    if (pw >= lo && pw < hi) inDegree[pw]++;
-                }
-            }
-        });
-        return new Dfs(count, pre, vertex, parent, inDegree);
+        return new Dfs(reachable, count - reachable, pre, vertices, parents);
     }
 
     /**
      * Predecessor lists in preorder numbers: {@code [offsets, preds]} for the {@code r} reachable nodes, built from
      * the forward edges as {@link #dfs} left them (rewritten to preorder numbers) and then parked in {@code spill}
      * ({@code edgeStart}: the {@code nodes + 1} edge offsets, {@code forward}: the edges), read back sequentially.
-     * Nodes numbered {@code r} or more are not reachable; their edges are skipped. Consumes {@code inDegree}, which
-     * becomes the offsets.
+     * Nodes numbered {@code r} or more are not reachable; their edges are skipped.
      */
-    static int[][] predecessors(int r, int[] pre, int[] inDegree, Spill spill, Spill.Column edgeStart,
-                                Spill.Column forward, int nodes) {
-        int[] start = inDegree;
+    static int[][] predecessors(int r, int[] pre, Spill spill, Spill.Column edgeStart, Spill.Column forward,
+                                int nodes) {
+        int[] start = new int[r + 1];
+        int parts = parts(forward.length());
+        // first the number of predecessors of every node, then the lists: each thread reads all edges and takes
+        // those into its own range of targets
+        Workers.run(parts, "dumplens-heap-in-degrees-", t -> forEachEdge(r, pre, spill, edgeStart, forward, nodes,
+                (int) ((long) r * t / parts), (int) ((long) r * (t + 1) / parts), (pv, pw) -> start[pw]++));
         for (int i = 1; i < r; i++) start[i] += start[i - 1];
         int total = r == 0 ? 0 : start[r - 1];
         int[] preds = new int[total];
-        int parts = parts(total);
-        Workers.run(parts, "dumplens-heap-referrers-", t -> {
-            int lo = (int) ((long) r * t / parts);
-            int hi = (int) ((long) r * (t + 1) / parts);
-            Spill.Reader offsets = spill.reader(edgeStart);
-            Spill.Reader edges = spill.reader(forward);
-            int s = offsets.next();
-            for (int v = 0; v < nodes; v++) {
-                int e = offsets.next();
-                int pv = pre[v];
-                if (pv < 0 || pv >= r) {
-                    for (int k = s; k < e; k++) edges.next();
-                } else {
-                    for (int k = s; k < e; k++) {
-                        int pw = edges.next();
-                        if (pw >= lo && pw < hi) preds[--start[pw]] = pv;
-                    }
-                }
-                s = e;
-            }
-        });
+        Workers.run(parts, "dumplens-heap-referrers-", t -> forEachEdge(r, pre, spill, edgeStart, forward, nodes,
+                (int) ((long) r * t / parts), (int) ((long) r * (t + 1) / parts), (pv, pw) -> preds[--start[pw]] = pv));
         start[r] = total;
         return new int[][] {start, preds};
+    }
+
+    private interface EdgeVisitor {
+        void edge(int from, int to);
+    }
+
+    /** Every edge from a reachable node to a target in {@code [lo, hi)}, read from the file, in preorder numbers. */
+    private static void forEachEdge(int r, int[] pre, Spill spill, Spill.Column edgeStart, Spill.Column forward,
+                                    int nodes, int lo, int hi, EdgeVisitor visitor) {
+        Spill.Reader offsets = spill.reader(edgeStart);
+        Spill.Reader edges = spill.reader(forward);
+        int s = offsets.next();
+        for (int v = 0; v < nodes; v++) {
+            int e = offsets.next();
+            int pv = pre[v];
+            if (pv < 0 || pv >= r) {
+                edges.skip(e - s);
+            } else {
+                for (int k = s; k < e; k++) {
+                    int pw = edges.next();
+                    if (pw >= lo && pw < hi) visitor.edge(pv, pw);
+                }
+            }
+            s = e;
+        }
     }
 
     /**

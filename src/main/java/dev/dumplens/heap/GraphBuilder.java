@@ -74,8 +74,7 @@ final class GraphBuilder {
         int[] idUnits = ids.units();
         Future<Spill.Column> idColumn = idUnits == null ? null : spill.writeLater(idUnits, 0, idUnits.length);
         progress.phase("Reading threads", roots.threads.size());
-        ThreadDecoder decoder = new ThreadDecoder(reader(), index::indexOf);
-        for (ThreadRoots t : roots.threads) t.facts = decoder.read(t.node);
+        readThreads(index);
         index = null;
         progress.phase("Linking references", -1);
         writeRootEdges(offsets, edges, rootBits, superRoot);
@@ -93,41 +92,28 @@ final class GraphBuilder {
         idUnits = null;
         collectGarbage();
 
-        Dominators.Dfs dfs = Dominators.dfs(superRoot, offsets, edges, total, progress);
+        Dominators.Dfs dfs = Dominators.dfs(superRoot, offsets, edges, total, n, spill, progress);
         progress.phase("Indexing referrers", -1);
         int reachable = dfs.reachable();
         int[] pre = dfs.pre();
-        int[] fileIndex = dfs.vertex();
-        int[] parent = dfs.parent();
-        int[] inDegree = dfs.inDegree();
-        dfs = null;
-        for (int p = 0; p < reachable; p++) if (fileIndex[p] >= n) fileIndex[p] = -1;
-        int next = reachable;
-        for (int i = 0; i < n; i++) {
-            if (pre[i] < 0) {
-                pre[i] = next;
-                fileIndex[next++] = i;
-            }
-        }
-        if (next > reachable) {
-            warn((next - reachable) + " objects are not reachable from any GC root; like MAT, they are left out");
+        if (dfs.unreached() > 0) {
+            warn(dfs.unreached() + " objects are not reachable from any GC root; like MAT, they are left out");
         }
         roots.remap(pre);
         // the forward edges (now in preorder numbers) go to the file, so that the predecessor lists can take their
         // memory; the lists are then built from the file
-        Future<Spill.Column> fileIndexColumn = spill.writeLater(fileIndex, 0, total);
         Spill.Column edgeStart = spill.write(offsets, 0, total + 1);
         Spill.Column forward = spill.write(edges, 0, offsets[total]);
         offsets = null;
         edges = null;
-        Spill.Column fileIndexes = Spill.await(fileIndexColumn);
-        fileIndex = null;
         collectGarbage();
-        int[][] predecessors = Dominators.predecessors(reachable, pre, inDegree, spill, edgeStart, forward, total);
-        inDegree = null;
+        int[][] predecessors = Dominators.predecessors(reachable, pre, spill, edgeStart, forward, total);
         // paths to GC roots read the predecessor lists later: they go to the file while the dominators are computed
         Future<Spill.Column> predStartColumn = spill.writeLater(predecessors[0], 0, reachable + 1, edgeStart);
         Future<Spill.Column> predColumn = spill.writeLater(predecessors[1], 0, predecessors[1].length, forward);
+        int[] parent = spill.read(dfs.parent());
+        Spill.Column fileIndexes = dfs.vertex();
+        dfs = null;
         collectGarbage();
         int[] dom = Dominators.compute(reachable, parent, predecessors[0], predecessors[1], progress, pre);
         pre = null;
@@ -137,7 +123,7 @@ final class GraphBuilder {
         collectGarbage();
 
         progress.phase("Retained sizes", reachable);
-        fileIndex = spill.read(fileIndexes);
+        int[] fileIndex = spill.read(fileIndexes);
         shallow = spill.read(shallowSizes);
         long[] retained = new long[reachable];
         for (int p = 0; p < reachable; p++) {
@@ -149,6 +135,11 @@ final class GraphBuilder {
         ids = idColumn == null ? idShape : idShape.withUnits(spill.read(Spill.await(idColumn)));
         graph = new HeapGraph(total, reachable, ids, classOf, shallow, fileIndex, dom, retained, predStart, preds,
                 spill);
+    }
+
+    private void readThreads(IdIndex index) {
+        ThreadDecoder decoder = new ThreadDecoder(reader(), index::indexOf);
+        for (ThreadRoots t : roots.threads) t.facts = decoder.read(t.node);
     }
 
     /** Deletes the temporary file of a build that failed or was cancelled. */

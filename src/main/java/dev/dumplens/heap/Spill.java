@@ -107,6 +107,16 @@ final class Spill implements AutoCloseable {
         });
     }
 
+    /**
+     * Appends a column of at most {@code capacity} ints, written one int at a time through a small buffer on the
+     * caller's thread.
+     */
+    synchronized Sink sink(int capacity) {
+        Sink s = new Sink(end, capacity);
+        end += (long) capacity << 2;
+        return s;
+    }
+
     /** A new array holding the column. */
     int[] read(Column c) {
         int[] out = new int[c.length()];
@@ -170,6 +180,44 @@ final class Spill implements AutoCloseable {
         }
     }
 
+    /** Sequential writing of one column into space reserved for it. */
+    final class Sink {
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_INTS << 2).order(ByteOrder.nativeOrder());
+        private final IntBuffer ints = buffer.asIntBuffer();
+        private final long start;
+        private final int capacity;
+        private long position;
+        private int length;
+
+        private Sink(long start, int capacity) {
+            this.start = start;
+            this.capacity = capacity;
+            position = start;
+        }
+
+        void add(int value) {
+            if (length == capacity) throw new IllegalStateException("more ints than reserved in the temporary file");
+            if (!ints.hasRemaining()) flush();
+            ints.put(value);
+            length++;
+        }
+
+        Column finish() {
+            flush();
+            return new Column(start, length);
+        }
+
+        private void flush() {
+            buffer.clear().limit(ints.position() << 2);
+            try {
+                while (buffer.hasRemaining()) position += channel.write(buffer, position);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the temporary file " + path, e);
+            }
+            ints.clear();
+        }
+    }
+
     /** Sequential reading of one column. */
     final class Reader {
         private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_INTS << 2).order(ByteOrder.nativeOrder());
@@ -187,6 +235,16 @@ final class Spill implements AutoCloseable {
         int next() {
             if (!ints.hasRemaining()) fill();
             return ints.get();
+        }
+
+        /** Passes over the next {@code n} ints. */
+        void skip(int n) {
+            while (n > 0) {
+                if (!ints.hasRemaining()) fill();
+                int k = Math.min(n, ints.remaining());
+                ints.position(ints.position() + k);
+                n -= k;
+            }
         }
 
         /** Copies up to {@code max} of the next ints into {@code out}; returns how many. */

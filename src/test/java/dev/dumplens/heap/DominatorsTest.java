@@ -60,19 +60,19 @@ class DominatorsTest {
         for (int v = 0; v < n; v++) offsets[v + 1] = offsets[v] + out.get(v).size();
         int[] edges = new int[offsets[n]];
         for (int v = 0, k = 0; v < n; v++) for (int w : out.get(v)) edges[k++] = w;
-        Dominators.Dfs dfs = Dominators.dfs(0, offsets, edges, n, ProgressMonitor.NONE);
-        int[] pre = dfs.pre().clone();
-        int[] vertex = dfs.vertex().clone();
-        int[][] preds;
         try (Spill spill = Spill.create()) {
+            Dominators.Dfs dfs = Dominators.dfs(0, offsets, edges, n, n, spill, ProgressMonitor.NONE);
+            int r = dfs.reachable();
+            int[] pre = dfs.pre();
+            int[] vertex = spill.read(dfs.vertex());
             Spill.Column edgeStart = spill.write(offsets, 0, n + 1);
             Spill.Column forward = spill.write(edges, 0, offsets[n]);
-            preds = Dominators.predecessors(dfs.reachable(), pre, dfs.inDegree(), spill, edgeStart, forward, n);
+            int[][] preds = Dominators.predecessors(r, pre, spill, edgeStart, forward, n);
+            int[] dom = Dominators.compute(r, spill.read(dfs.parent()), preds[0], preds[1], ProgressMonitor.NONE);
+            int[] idom = new int[n];
+            for (int v = 0; v < n; v++) idom[v] = pre[v] <= 0 || pre[v] >= r ? -1 : vertex[dom[pre[v]]];
+            return idom;
         }
-        int[] dom = Dominators.compute(dfs.reachable(), dfs.parent(), preds[0], preds[1], ProgressMonitor.NONE);
-        int[] idom = new int[n];
-        for (int v = 0; v < n; v++) idom[v] = pre[v] <= 0 ? -1 : vertex[dom[pre[v]]];
-        return idom;
     }
 
     /** Dom(root) = {root}; Dom(v) = {v} ∪ ⋂ Dom(p) over reachable predecessors p; idom = the closest strict one. */
