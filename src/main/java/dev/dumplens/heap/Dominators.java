@@ -19,7 +19,7 @@ final class Dominators {
      * The result of the depth-first search, in {@code spill}: {@code vertex} (length {@code nodes}) and
      * {@code parent} (length {@code reachable}). {@code unreached} objects got numbers after the reachable nodes.
      */
-    record Dfs(int reachable, int unreached, int[] pre, Spill.Column vertex, Spill.Column parent) { }
+    record Dfs(int reachable, int unreached, int[] pre, int[] inDegree, Spill.Column vertex, Spill.Column parent) { }
 
     /**
      * Depth-first search from {@code root}. {@code pre[node]} gets the preorder number; the nodes below
@@ -27,7 +27,8 @@ final class Dominators {
      * others keep -1). Written to {@code spill} as the numbers are given: {@code vertex[number]}, the node (-1 for
      * nodes from {@code objects} on, the virtual ones), and {@code parent[number]}, the DFS parent's number (-1 for
      * the root). Afterwards every edge of a reachable node is rewritten in place to its target's preorder number, so
-     * that {@link #predecessors} needs no lookups.
+     * that {@link #predecessors} needs no lookups, and the edges into each reachable node are counted
+     * ({@code inDegree}).
      * <p>
      * The search itself only tests a bit set (small enough to stay in the processor cache) for visited nodes; the
      * preorder numbers of targets are looked up in a second, sequential pass over the edges, whose independent
@@ -98,39 +99,50 @@ final class Dominators {
                 for (int k = offsets[v], e = offsets[v + 1]; k < e; k++) edges[k] = pre[edges[k]];
             }
         });
-        return new Dfs(reachable, count - reachable, pre, vertices, parents);
+        int[] inDegree = new int[reachable + 1];
+        Workers.run(parts, "dumplens-heap-in-degrees-", t -> {
+            int lo = (int) ((long) reachable * t / parts);
+            int hi = (int) ((long) reachable * (t + 1) / parts);
+            for (int v = 0; v < nodes; v++) {
+                if (pre[v] < 0 || pre[v] >= reachable) continue;
+                for (int k = offsets[v], e = offsets[v + 1]; k < e; k++) {
+                    int pw = edges[k];
+                    if (pw >= lo && pw < hi) inDegree[pw]++;
+                }
+            }
+        });
+        return new Dfs(reachable, count - reachable, pre, inDegree, vertices, parents);
     }
 
     /**
      * Predecessor lists in preorder numbers: {@code [offsets, preds]} for the {@code r} reachable nodes, built from
      * the forward edges as {@link #dfs} left them (rewritten to preorder numbers) and then parked in {@code spill}
      * ({@code edgeStart}: the {@code nodes + 1} edge offsets, {@code forward}: the edges), read back sequentially.
-     * Nodes numbered {@code r} or more are not reachable; their edges are skipped.
+     * Nodes numbered {@code r} or more are not reachable; their edges are skipped. Consumes {@code inDegree}
+     * (from {@link #dfs}), which becomes the offsets.
      */
-    static int[][] predecessors(int r, int[] pre, Spill spill, Spill.Column edgeStart, Spill.Column forward,
-                                int nodes) {
-        int[] start = new int[r + 1];
+    static int[][] predecessors(int r, int[] pre, int[] inDegree, Spill spill, Spill.Column edgeStart,
+                                Spill.Column forward, int nodes) {
+        int[] start = inDegree;
         int parts = parts(forward.length());
-        // first the number of predecessors of every node, then the lists: each thread reads all edges and takes
-        // those into its own range of targets
-        Workers.run(parts, "dumplens-heap-in-degrees-", t -> forEachEdge(r, pre, spill, edgeStart, forward, nodes,
-                (int) ((long) r * t / parts), (int) ((long) r * (t + 1) / parts), (pv, pw) -> start[pw]++));
+        // each thread reads all edges and takes those into its own range of targets
         for (int i = 1; i < r; i++) start[i] += start[i - 1];
         int total = r == 0 ? 0 : start[r - 1];
         int[] preds = new int[total];
-        Workers.run(parts, "dumplens-heap-referrers-", t -> forEachEdge(r, pre, spill, edgeStart, forward, nodes,
-                (int) ((long) r * t / parts), (int) ((long) r * (t + 1) / parts), (pv, pw) -> preds[--start[pw]] = pv));
+        Workers.run(parts, "dumplens-heap-referrers-",
+                t -> fill(r, pre, spill, edgeStart, forward, nodes, t, parts, start, preds));
         start[r] = total;
         return new int[][] {start, preds};
     }
 
-    private interface EdgeVisitor {
-        void edge(int from, int to);
-    }
-
-    /** Every edge from a reachable node to a target in {@code [lo, hi)}, read from the file, in preorder numbers. */
-    private static void forEachEdge(int r, int[] pre, Spill spill, Spill.Column edgeStart, Spill.Column forward,
-                                    int nodes, int lo, int hi, EdgeVisitor visitor) {
+    /**
+     * One thread's part of {@link #predecessors}: every edge from a reachable node into the thread's range of
+     * targets, read from the file, filed into {@code preds}.
+     */
+    private static void fill(int r, int[] pre, Spill spill, Spill.Column edgeStart, Spill.Column forward,
+                                      int nodes, int part, int parts, int[] start, int[] preds) {
+        int lo = (int) ((long) r * part / parts);
+        int hi = (int) ((long) r * (part + 1) / parts);
         Spill.Reader offsets = spill.reader(edgeStart);
         Spill.Reader edges = spill.reader(forward);
         int s = offsets.next();
@@ -142,7 +154,7 @@ final class Dominators {
             } else {
                 for (int k = s; k < e; k++) {
                     int pw = edges.next();
-                    if (pw >= lo && pw < hi) visitor.edge(pv, pw);
+                    if (pw >= lo && pw < hi) preds[--start[pw]] = pv;
                 }
             }
             s = e;

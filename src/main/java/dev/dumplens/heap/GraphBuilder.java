@@ -107,7 +107,7 @@ final class GraphBuilder {
         offsets = null;
         edges = null;
         collectGarbage();
-        int[][] predecessors = Dominators.predecessors(reachable, pre, spill, edgeStart, forward, total);
+        int[][] predecessors = Dominators.predecessors(reachable, pre, dfs.inDegree(), spill, edgeStart, forward, total);
         // paths to GC roots read the predecessor lists later: they go to the file while the dominators are computed
         Future<Spill.Column> predStartColumn = spill.writeLater(predecessors[0], 0, reachable + 1, edgeStart);
         Future<Spill.Column> predColumn = spill.writeLater(predecessors[1], 0, predecessors[1].length, forward);

@@ -221,37 +221,40 @@ final class Spill implements AutoCloseable {
     /** Sequential reading of one column. */
     final class Reader {
         private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_INTS << 2).order(ByteOrder.nativeOrder());
-        private final IntBuffer ints = buffer.asIntBuffer();
+        private final IntBuffer view = buffer.asIntBuffer();
+        private final int[] ints = new int[BUFFER_INTS];
+        private int at;
+        private int limit;
         private long position;
         private long left;
 
         private Reader(Column c) {
             position = c.position();
             left = c.length();
-            ints.limit(0);
         }
 
         /** The next int of the column. */
         int next() {
-            if (!ints.hasRemaining()) fill();
-            return ints.get();
+            if (at == limit) fill();
+            return ints[at++];
         }
 
         /** Passes over the next {@code n} ints. */
         void skip(int n) {
             while (n > 0) {
-                if (!ints.hasRemaining()) fill();
-                int k = Math.min(n, ints.remaining());
-                ints.position(ints.position() + k);
+                if (at == limit) fill();
+                int k = Math.min(n, limit - at);
+                at += k;
                 n -= k;
             }
         }
 
         /** Copies up to {@code max} of the next ints into {@code out}; returns how many. */
-        int next(int[] out, int at, int max) {
-            if (!ints.hasRemaining()) fill();
-            int n = Math.min(max, ints.remaining());
-            ints.get(out, at, n);
+        int next(int[] out, int offset, int max) {
+            if (at == limit) fill();
+            int n = Math.min(max, limit - at);
+            System.arraycopy(ints, at, out, offset, n);
+            at += n;
             return n;
         }
 
@@ -269,9 +272,12 @@ final class Spill implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            view.clear();
+            view.get(ints, 0, n);
             position += (long) n << 2;
             left -= n;
-            ints.clear().limit(n);
+            at = 0;
+            limit = n;
         }
     }
 
