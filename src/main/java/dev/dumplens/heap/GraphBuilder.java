@@ -25,6 +25,8 @@ final class GraphBuilder {
     ShallowSizeModel model;
     HeapGraph graph;
     private Spill spill;
+    /** Per thread object, the edges to its frame nodes and thread-level locals, which follow its own references. */
+    private final LongLongMap extraEdges = new LongLongMap(64);
 
     GraphBuilder(HprofFile file, ProgressMonitor progress) {
         this.file = file;
@@ -61,6 +63,7 @@ final class GraphBuilder {
         int total = n + roots.frameNodes + 1;
         int superRoot = total - 1;
         int[] offsets = offsets(n, total);
+        pass1.refCounts.clear();
         int[] edges = new int[offsets[total]];
         long[] rootBits = new long[(total + 63) >>> 6];
         for (int r : roots.nodes) rootBits[r >>> 6] |= 1L << r;
@@ -78,7 +81,6 @@ final class GraphBuilder {
         index = null;
         progress.phase("Linking references", -1);
         writeRootEdges(offsets, edges, rootBits, superRoot);
-        pass1.refCounts.clear();
         compact(offsets, edges, total);
         if (pass1.damaged) edges = addOrphanRoots(offsets, edges, n, total, rootBits);
         file.bytes.release();
@@ -125,12 +127,7 @@ final class GraphBuilder {
         progress.phase("Retained sizes", reachable);
         int[] fileIndex = spill.read(fileIndexes);
         shallow = spill.read(shallowSizes);
-        long[] retained = new long[reachable];
-        for (int p = 0; p < reachable; p++) {
-            int f = fileIndex[p];
-            retained[p] = f < 0 ? 0 : ShallowSizes.bytes(shallow[f]);
-        }
-        for (int p = reachable - 1; p > 0; p--) retained[dom[p]] += retained[p];
+        HeapGraph.Retained retained = new HeapGraph.Retained(reachable, dom, fileIndex, shallow);
         classOf = spill.read(classesAt);
         ids = idColumn == null ? idShape : idShape.withUnits(spill.read(Spill.await(idColumn)));
         graph = new HeapGraph(total, reachable, ids, classOf, shallow, fileIndex, dom, retained, predStart, preds,
@@ -173,7 +170,7 @@ final class GraphBuilder {
 
     /** Edge offsets: each object's counted references plus, for thread objects, their frame nodes and locals. */
     private int[] offsets(int n, int total) throws DumpParseException {
-        LongLongMap extra = new LongLongMap(64);
+        LongLongMap extra = extraEdges;
         for (ThreadRoots t : roots.threads) extra.put(t.node, extra.get(t.node, 0) + t.extraEdges());
         int[] offsets = new int[total + 1];
         long sum = 0;
@@ -235,7 +232,7 @@ final class GraphBuilder {
     private void writeRootEdges(int[] offsets, int[] edges, long[] rootBits, int superRoot) {
         LongLongMap cursor = new LongLongMap(64);
         for (ThreadRoots t : roots.threads) {
-            long pos = cursor.get(t.node, offsets[t.node] + pass1.refCounts.get(t.node));
+            long pos = cursor.get(t.node, offsets[t.node + 1] - extraEdges.get(t.node, 0));
             for (int f = 0; f < t.depth; f++) {
                 if (t.frameNode[f] < 0) continue;
                 edges[(int) pos++] = t.frameNode[f];
