@@ -23,7 +23,7 @@ jar_of() { tr ':' '\n' < "$OUT/classpath.txt" | grep "/$1-[^/]*\.jar$"; }
 BENCH_CP=target/test-classes:$(jar_of haha):$(jar_of org-netbeans-lib-profiler)
 
 # What the two libraries leave next to the dump: MAT's indexes (reused by a later run if newer than the dump) and
-# NetBeans' cache directory (its saved results likewise). Removed before and after, so every run starts cold.
+# NetBeans' cache directory (its saved results likewise). Removed before and after each run, so every run starts cold.
 HAHA_FILES="${HPROF%.*}.*index ${HPROF%.*}.threads"
 NB_CACHE="$HPROF.nbcache"
 clean() { rm -rf "$NB_CACHE"; for f in $HAHA_FILES; do rm -f "$f"; done; }
@@ -42,6 +42,7 @@ run() {   # run NAME WATCH COMMAND...
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "$name: $* (load before: $load)"
   measure "$OUT/$name.txt" "$watch" "$@" || echo "$name: exit status $?"
+  clean
   echo "$name: wall ${M_WALL}s, CPU ${M_CPU}s, peak RSS $M_RSS MiB (anon $M_ANON, file $M_FILE), files $M_DISK MiB"
   ROWS+=("$name $M_WALL $M_CPU $M_RSS $M_ANON $M_FILE $M_DISK $load")
 }
