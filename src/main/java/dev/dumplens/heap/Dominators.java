@@ -192,15 +192,13 @@ final class Dominators {
      * semidominators as in Lengauer–Tarjan (path compression over the DFS forest, in decreasing preorder), then each
      * node's immediate dominator as the nearest ancestor of its DFS parent, in the dominator tree built so far, whose
      * number is at most its semidominator. Consumes {@code parent}: the returned array is the same array,
-     * overwritten. {@code scratch} are int arrays no longer needed by the caller; those long enough are reused for
-     * the working arrays instead of allocating new ones. Memory: three ints per node besides {@code parent}.
+     * overwritten; and {@code predStart}: once node {@code w} is done, the start of node {@code w + 1}'s
+     * predecessors is never read again, so it holds {@code w}'s semidominator from then on. Memory: two ints per
+     * node besides the arguments.
      */
-    static int[] compute(int r, int[] parent, int[] predStart, int[] preds, ProgressMonitor progress,
-                         int[]... scratch) {
+    static int[] compute(int r, int[] parent, int[] predStart, int[] preds, ProgressMonitor progress) {
         progress.phase("Computing dominators", r);
-        Scratch pool = new Scratch(scratch);
-        int[] semi = pool.take(r);
-        Forest forest = new Forest(r, pool.take(2 * r));
+        Forest forest = new Forest(r);
         for (int w = r - 1; w > 0; w--) {
             int sw = w;
             for (int k = predStart[w], e = predStart[w + 1]; k < e; k++) {
@@ -208,17 +206,18 @@ final class Dominators {
                 int s = v <= w ? v : forest.eval(v);
                 if (s < sw) sw = s;
             }
-            semi[w] = sw;
+            predStart[w + 1] = sw;
             forest.link(parent[w], w, sw);
             if ((w & 0xFFFFF) == 0) {
                 progress.worked((r - w) / 2);
                 progress.checkCancelled();
             }
         }
+        int[] semi = predStart;
         int[] dom = parent;
         for (int w = 1; w < r; w++) {
             int d = dom[w];
-            int sw = semi[w];
+            int sw = semi[w + 1];
             while (d > sw) d = dom[d];
             dom[w] = d;
             if ((w & 0xFFFFF) == 0) {
@@ -230,29 +229,6 @@ final class Dominators {
         return dom;
     }
 
-    /** Hands out the longest fitting scratch arrays, or new ones. */
-    private static final class Scratch {
-        private final int[][] arrays;
-
-        Scratch(int[][] arrays) {
-            this.arrays = arrays.clone();
-        }
-
-        int[] take(int length) {
-            int best = -1;
-            for (int i = 0; i < arrays.length; i++) {
-                if (arrays[i] != null && arrays[i].length >= length
-                        && (best < 0 || arrays[i].length < arrays[best].length)) {
-                    best = i;
-                }
-            }
-            if (best < 0) return new int[length];
-            int[] a = arrays[best];
-            arrays[best] = null;
-            return a;
-        }
-    }
-
     /**
      * The LINK/EVAL forest with iterative path compression. Per node, two ints side by side (what a compression step
      * reads, in one cache line): the forest ancestor (-1 until linked) and the smallest semidominator on the
@@ -262,9 +238,9 @@ final class Dominators {
         private final int[] f;
         private int[] stack = new int[256];
 
-        Forest(int r, int[] space) {
-            f = space;
-            Arrays.fill(f, 0, 2 * r, -1);
+        Forest(int r) {
+            f = new int[2 * r];
+            Arrays.fill(f, -1);
         }
 
         /** Links {@code w}, whose semidominator is now final, below its DFS parent {@code p}. */

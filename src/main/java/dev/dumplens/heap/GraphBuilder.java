@@ -89,7 +89,7 @@ final class GraphBuilder {
         if (idColumn != null) Spill.await(idColumn);
         classOf = null;
         shallow = null;
-        IdColumn idShape = idUnits == null ? ids : ids.withUnits(new int[0]);
+        IdColumn idShape = idUnits == null ? ids : ids.shape();
         ids = null;
         idUnits = null;
         collectGarbage();
@@ -109,17 +109,19 @@ final class GraphBuilder {
         offsets = null;
         edges = null;
         collectGarbage();
-        int[][] predecessors = Dominators.predecessors(reachable, pre, dfs.inDegree(), spill, edgeStart, forward, total);
-        // paths to GC roots read the predecessor lists later: they go to the file while the dominators are computed
-        Future<Spill.Column> predStartColumn = spill.writeLater(predecessors[0], 0, reachable + 1, edgeStart);
+        int[][] predecessors = Dominators.predecessors(reachable, pre, dfs.inDegree(), spill, edgeStart, forward,
+                total);
+        pre = null;
+        // paths to GC roots read the predecessor lists later: they go to the file, the long one while the
+        // dominators are computed (which only read it)
+        Spill.Column predStartColumn = Spill.await(spill.writeLater(predecessors[0], 0, reachable + 1, edgeStart));
         Future<Spill.Column> predColumn = spill.writeLater(predecessors[1], 0, predecessors[1].length, forward);
         int[] parent = spill.read(dfs.parent());
         Spill.Column fileIndexes = dfs.vertex();
         dfs = null;
         collectGarbage();
-        int[] dom = Dominators.compute(reachable, parent, predecessors[0], predecessors[1], progress, pre);
-        pre = null;
-        Spill.Mapped predStart = spill.map(Spill.await(predStartColumn));
+        int[] dom = Dominators.compute(reachable, parent, predecessors[0], predecessors[1], progress);
+        Spill.Mapped predStart = spill.map(predStartColumn);
         Spill.Mapped preds = spill.map(Spill.await(predColumn));
         predecessors = null;
         collectGarbage();
@@ -129,7 +131,8 @@ final class GraphBuilder {
         shallow = spill.read(shallowSizes);
         HeapGraph.Retained retained = new HeapGraph.Retained(reachable, dom, fileIndex, shallow);
         classOf = spill.read(classesAt);
-        ids = idColumn == null ? idShape : idShape.withUnits(spill.read(Spill.await(idColumn)));
+        // ids are read for the few objects a report or view shows: they stay in the file, mapped
+        ids = idColumn == null ? idShape : idShape.mapped(spill.map(Spill.await(idColumn)));
         graph = new HeapGraph(total, reachable, ids, classOf, shallow, fileIndex, dom, retained, predStart, preds,
                 spill);
     }
