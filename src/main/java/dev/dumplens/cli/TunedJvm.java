@@ -9,10 +9,11 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Runs the thread-dump commands of a plain {@code java -jar dumplens.jar analyze|compare …} in a child JVM with
- * options suited to a run of a second or two ({@link #OPTIONS}). With the default options, C2 compiling the
- * parser costs about as much CPU as the whole run needs with C1 alone; the second JVM start costs ~50 ms of CPU
- * (figures in BENCHMARKS.md).
+ * Runs the commands of a plain {@code java -jar dumplens.jar analyze|compare|heap …} in a child JVM with options
+ * suited to them. The thread-dump commands run for a second or two ({@link #OPTIONS}): with the default options, C2
+ * compiling the parser costs about as much CPU as the whole run needs with C1 alone; the second JVM start costs
+ * ~50 ms of CPU. The heap command holds a few large arrays whose sizes change from phase to phase
+ * ({@link #HEAP_OPTIONS}): the default collector lets the process grow well past them (figures in BENCHMARKS.md).
  * <p>Only a JVM started without any option is re-launched: a user who passes JVM options (or an installer
  * launcher that sets its own) gets exactly those, in this process. The child inherits the working directory,
  * environment, stdin, stdout and stderr; its exit code becomes this process's.
@@ -25,6 +26,13 @@ public final class TunedJvm {
      * the default young generation of a quarter of the initial heap).
      */
     static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn48m");
+
+    /**
+     * The heap command's JVM options: the serial collector, which keeps the heap close to the live data (the engine
+     * collects between its phases), a small young generation (the engine's data is a few large long-lived arrays)
+     * and half of the memory as the limit (the engine needs about 35 bytes per object of the dump).
+     */
+    static final List<String> HEAP_OPTIONS = List.of("-XX:+UseSerialGC", "-Xmn32m", "-XX:MaxRAMPercentage=50");
 
     /** Commands that read thread dumps: short runs where C2 costs more than it returns. */
     private static final Set<String> SHORT_COMMANDS = Set.of("analyze", "compare");
@@ -42,7 +50,8 @@ public final class TunedJvm {
      * started).
      */
     public static OptionalInt relaunch(String[] args) {
-        if (args.length == 0 || !SHORT_COMMANDS.contains(args[0]) || inputBytes(args) < MIN_INPUT_BYTES) {
+        if (args.length == 0 || !(SHORT_COMMANDS.contains(args[0]) || args[0].equals("heap"))
+                || inputBytes(args) < MIN_INPUT_BYTES) {
             return OptionalInt.empty();
         }
         ProcessHandle.Info self = ProcessHandle.current().info();
@@ -87,7 +96,8 @@ public final class TunedJvm {
     }
 
     /**
-     * The child's command line: {@code java}, {@link #OPTIONS}, {@code -jar JAR} and the arguments; empty unless
+     * The child's command line: {@code java}, {@link #OPTIONS} (or {@link #HEAP_OPTIONS} for {@code heap}),
+     * {@code -jar JAR} and the arguments; empty unless
      * this JVM's own arguments are exactly {@code -jar JAR} followed by {@code args}.
      *
      * @param java    this process's executable
@@ -102,7 +112,7 @@ public final class TunedJvm {
         if (!plainJar) return Optional.empty();
         List<String> command = new ArrayList<>();
         command.add(java.get());
-        command.addAll(OPTIONS);
+        command.addAll(args.length > 0 && args[0].equals("heap") ? HEAP_OPTIONS : OPTIONS);
         command.add("-jar");
         command.add(own[1]);
         command.addAll(Arrays.asList(args));

@@ -22,6 +22,16 @@ class TunedJvmTest {
     }
 
     @Test
+    void heapRunsGetTheSerialCollectorAndKeepCompilingWithC2() {
+        String[] args = {"heap", "--json", "big.hprof"};
+        Optional<String[]> own = Optional.of(new String[] {"-jar", "dumplens.jar", "heap", "--json", "big.hprof"});
+
+        assertThat(TunedJvm.childCommand(JAVA, own, args)).contains(List.of("/usr/lib/jvm/java-17/bin/java",
+                "-XX:+UseSerialGC", "-Xmn32m", "-XX:MaxRAMPercentage=50", "-jar", "dumplens.jar",
+                "heap", "--json", "big.hprof"));
+    }
+
+    @Test
     void jvmOptionsGivenByTheUserKeepTheRunInThisProcess() {
         String[] args = {"analyze", "dump.txt"};
         assertThat(TunedJvm.childCommand(JAVA,
@@ -47,7 +57,7 @@ class TunedJvmTest {
     }
 
     @Test
-    void onlyThreadDumpCommandsAreRelaunched() {
+    void onlyAnalysisCommandsAreRelaunched() {
         assertThat(TunedJvm.relaunch(new String[] {"help"})).isEmpty();
         assertThat(TunedJvm.relaunch(new String[] {"--version"})).isEmpty();
         assertThat(TunedJvm.relaunch(new String[0])).isEmpty();
