@@ -5,135 +5,226 @@ import dev.dumplens.progress.ProgressMonitor;
 import java.util.Arrays;
 
 /**
- * Dominator tree of an object graph in compressed-sparse-row form, by the Lengauer–Tarjan algorithm (simple
- * version: path compression, no balancing) with every step iterative, so object chains of any length need no call
- * stack. Work happens in DFS preorder numbers: the DFS from the root numbers every reachable node, then the
- * predecessor lists are built directly in those numbers, and the semidominator and dominator arrays are indexed by
- * them. Memory: six ints per reachable node plus the predecessor lists.
+ * Dominator tree of an object graph in compressed-sparse-row form, by the semi-NCA algorithm (Lengauer–Tarjan's
+ * semidominators with path compression, then nearest common ancestors in the dominator tree instead of buckets),
+ * with every step iterative, so object chains of any length need no call stack. Work happens in DFS preorder
+ * numbers: the DFS from the root numbers every reachable node, then the predecessor lists are built directly in
+ * those numbers, and the semidominator and dominator arrays are indexed by them.
  */
 final class Dominators {
     private Dominators() { }
 
     /** The result of the depth-first search. */
-    record Dfs(int reachable, int[] pre, int[] vertex, int[] parent, int[] inDegree) { }
+    /**
+     * The result of the depth-first search, in {@code spill}: {@code vertex} (length {@code nodes}) and
+     * {@code parent} (length {@code reachable}). {@code unreached} objects got numbers after the reachable nodes.
+     */
+    record Dfs(int reachable, int unreached, int[] pre, int[] inDegree, Spill.Column vertex, Spill.Column parent) { }
 
     /**
-     * Depth-first search from {@code root}: {@code pre[node]} gets the preorder number (or -1 when unreachable),
-     * {@code vertex[number]} the node, {@code parent[number]} the DFS parent's number (-1 for the root),
-     * {@code inDegree[number]} the number of edges into the node. Every edge of a reachable node is visited once, and
-     * rewritten in place to its target's preorder number, so that {@link #predecessors} needs no lookups.
+     * Depth-first search from {@code root}. {@code pre[node]} gets the preorder number; the nodes below
+     * {@code objects} that the search does not reach get the numbers after the reachable ones, in node order (the
+     * others keep -1). Written to {@code spill} as the numbers are given: {@code vertex[number]}, the node (-1 for
+     * nodes from {@code objects} on, the virtual ones), and {@code parent[number]}, the DFS parent's number (-1 for
+     * the root). Afterwards every edge of a reachable node is rewritten in place to its target's preorder number, so
+     * that {@link #predecessors} needs no lookups, and the edges into each reachable node are counted
+     * ({@code inDegree}).
+     * <p>
+     * The search itself only tests a bit set (small enough to stay in the processor cache) for visited nodes; the
+     * preorder numbers of targets are looked up in a second, sequential pass over the edges, whose independent
+     * random reads the processor can overlap, where inside the search each lookup would stall the next step.
      */
-    static Dfs dfs(int root, int[] offsets, int[] edges, int nodes, ProgressMonitor progress) {
-        int[] inDegree = new int[nodes + 1];
+    static Dfs dfs(int root, int[] offsets, int[] edges, int nodes, int objects, Spill spill,
+                   ProgressMonitor progress) {
         int[] pre = new int[nodes];
         Arrays.fill(pre, -1);
-        int[] vertex = new int[nodes];
-        int[] parent = new int[nodes];
+        long[] visited = new long[(nodes + 63) >>> 6];
+        Spill.Sink parent = spill.sink(nodes);
+        Spill.Sink vertex = spill.sink(nodes);
         int[] stackNode = new int[1024];
         int[] stackPos = new int[1024];
+        int[] stackEnd = new int[1024];
         int sp = 0;
         int count = 0;
-        pre[root] = count;
-        vertex[count] = root;
-        parent[count++] = -1;
-        stackNode[sp] = root;
-        stackPos[sp++] = offsets[root];
+        pre[root] = count++;
+        vertex.add(root < objects ? root : -1);
+        parent.add(-1);
+        visited[root >>> 6] |= 1L << root;
+        stackNode[sp] = 0;
+        stackPos[sp] = offsets[root];
+        stackEnd[sp++] = offsets[root + 1];
         progress.phase("Ordering objects", nodes);
         while (sp > 0) {
-            int v = stackNode[sp - 1];
             int k = stackPos[sp - 1];
-            if (k < offsets[v + 1]) {
+            if (k < stackEnd[sp - 1]) {
                 stackPos[sp - 1] = k + 1;
                 int w = edges[k];
-                int pw = pre[w];
-                if (pw >= 0) {
-                    edges[k] = pw;
-                    inDegree[pw]++;
-                } else {
-                    edges[k] = count;
-                    inDegree[count]++;
-                    pre[w] = count;
-                    vertex[count] = w;
-                    parent[count++] = pre[v];
-                    if (sp == stackNode.length) {
-                        stackNode = Arrays.copyOf(stackNode, sp * 2);
-                        stackPos = Arrays.copyOf(stackPos, sp * 2);
-                    }
-                    stackNode[sp] = w;
-                    stackPos[sp++] = offsets[w];
-                    if ((count & 0xFFFFF) == 0) {
-                        progress.worked(count);
-                        progress.checkCancelled();
-                    }
+                long bit = 1L << w;
+                if ((visited[w >>> 6] & bit) != 0) continue;
+                visited[w >>> 6] |= bit;
+                pre[w] = count;
+                vertex.add(w < objects ? w : -1);
+                parent.add(stackNode[sp - 1]);
+                if (sp == stackNode.length) {
+                    stackNode = Arrays.copyOf(stackNode, sp * 2);
+                    stackPos = Arrays.copyOf(stackPos, sp * 2);
+                    stackEnd = Arrays.copyOf(stackEnd, sp * 2);
+                }
+                stackNode[sp] = count++;
+                stackPos[sp] = offsets[w];
+                stackEnd[sp++] = offsets[w + 1];
+                if ((count & 0xFFFFF) == 0) {
+                    progress.worked(count);
+                    progress.checkCancelled();
                 }
             } else {
                 sp--;
             }
         }
-        return new Dfs(count, pre, vertex, parent, inDegree);
+        Spill.Column parents = parent.finish();
+        int reachable = count;
+        for (int v = 0; v < objects; v++) {
+            if (pre[v] < 0) {
+                pre[v] = count++;
+                vertex.add(v);
+            }
+        }
+        for (int p = count; p < nodes; p++) vertex.add(-1);
+        Spill.Column vertices = vertex.finish();
+        int parts = parts(offsets[nodes]);
+        int[] bounds = splitByEdges(offsets, nodes, parts);
+        Workers.run(parts, "dumplens-heap-preorder-", t -> {
+            for (int v = bounds[t]; v < bounds[t + 1]; v++) {
+                if (pre[v] < 0 || pre[v] >= reachable) continue;
+                for (int k = offsets[v], e = offsets[v + 1]; k < e; k++) edges[k] = pre[edges[k]];
+            }
+        });
+        int[] inDegree = new int[reachable + 1];
+        Workers.run(parts, "dumplens-heap-in-degrees-", t -> {
+            int lo = (int) ((long) reachable * t / parts);
+            int hi = (int) ((long) reachable * (t + 1) / parts);
+            for (int v = 0; v < nodes; v++) {
+                if (pre[v] < 0 || pre[v] >= reachable) continue;
+                for (int k = offsets[v], e = offsets[v + 1]; k < e; k++) {
+                    int pw = edges[k];
+                    if (pw >= lo && pw < hi) inDegree[pw]++;
+                }
+            }
+        });
+        return new Dfs(reachable, count - reachable, pre, inDegree, vertices, parents);
     }
 
     /**
-     * Predecessor lists in preorder numbers: {@code [offsets, preds]} for the {@code dfs.reachable()} nodes, from
-     * the edges {@link #dfs} rewrote to preorder numbers. Consumes {@code dfs.inDegree()}.
+     * Predecessor lists in preorder numbers: {@code [offsets, preds]} for the {@code r} reachable nodes, built from
+     * the forward edges as {@link #dfs} left them (rewritten to preorder numbers) and then parked in {@code spill}
+     * ({@code edgeStart}: the {@code nodes + 1} edge offsets, {@code forward}: the edges), read back sequentially.
+     * Nodes numbered {@code r} or more are not reachable; their edges are skipped. Consumes {@code inDegree}
+     * (from {@link #dfs}), which becomes the offsets.
      */
-    static int[][] predecessors(Dfs dfs, int[] offsets, int[] edges, int nodes) {
-        int r = dfs.reachable();
-        int[] pre = dfs.pre();
-        int[] start = dfs.inDegree();
+    static int[][] predecessors(int r, int[] pre, int[] inDegree, Spill spill, Spill.Column edgeStart,
+                                Spill.Column forward, int nodes) {
+        int[] start = inDegree;
+        int parts = parts(forward.length());
+        // each thread reads all edges and takes those into its own range of targets
         for (int i = 1; i < r; i++) start[i] += start[i - 1];
         int total = r == 0 ? 0 : start[r - 1];
         int[] preds = new int[total];
-        for (int v = 0; v < nodes; v++) {
-            int pv = pre[v];
-            if (pv < 0) continue;
-            for (int k = offsets[v], e = offsets[v + 1]; k < e; k++) preds[--start[edges[k]]] = pv;
-        }
+        Workers.run(parts, "dumplens-heap-referrers-",
+                t -> fill(r, pre, spill, edgeStart, forward, nodes, t, parts, start, preds));
         start[r] = total;
         return new int[][] {start, preds};
     }
 
     /**
-     * Immediate dominators in preorder numbers ({@code -1} for the root, number 0). Consumes {@code parent}: the
-     * returned array is the same array, overwritten. {@code scratch} are int arrays no longer needed by the caller;
-     * those long enough are reused for the working arrays instead of allocating new ones.
+     * One thread's part of {@link #predecessors}: every edge from a reachable node into the thread's range of
+     * targets, read from the file, filed into {@code preds}.
+     */
+    private static void fill(int r, int[] pre, Spill spill, Spill.Column edgeStart, Spill.Column forward,
+                                      int nodes, int part, int parts, int[] start, int[] preds) {
+        int lo = (int) ((long) r * part / parts);
+        int hi = (int) ((long) r * (part + 1) / parts);
+        Spill.Reader offsets = spill.reader(edgeStart);
+        Spill.Reader edges = spill.reader(forward);
+        int s = offsets.next();
+        for (int v = 0; v < nodes; v++) {
+            int e = offsets.next();
+            int pv = pre[v];
+            if (pv < 0 || pv >= r) {
+                edges.skip(e - s);
+            } else {
+                for (int k = s; k < e; k++) {
+                    int pw = edges.next();
+                    if (pw >= lo && pw < hi) preds[--start[pw]] = pv;
+                }
+            }
+            s = e;
+        }
+    }
+
+    /**
+     * How many threads share a pass over {@code edges} edges: each takes a range of sources (or of targets, scanning
+     * every edge and writing only its own), so none writes where another does.
+     */
+    private static int parts(long edges) {
+        return (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), Math.min(4, edges >>> 22)));
+    }
+
+    /** Node ranges {@code [bounds[t], bounds[t + 1])} with about equally many edges each. */
+    private static int[] splitByEdges(int[] offsets, int nodes, int parts) {
+        int[] bounds = new int[parts + 1];
+        bounds[parts] = nodes;
+        long total = offsets[nodes];
+        for (int t = 1; t < parts; t++) {
+            long target = total * t / parts;
+            int lo = bounds[t - 1];
+            int hi = nodes;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (offsets[mid] < target) lo = mid + 1; else hi = mid;
+            }
+            bounds[t] = lo;
+        }
+        return bounds;
+    }
+
+    /**
+     * Immediate dominators in preorder numbers ({@code -1} for the root, number 0), by the semi-NCA algorithm:
+     * semidominators as in Lengauer–Tarjan (path compression over the DFS forest, in decreasing preorder), then each
+     * node's immediate dominator as the nearest ancestor of its DFS parent, in the dominator tree built so far, whose
+     * number is at most its semidominator. Consumes {@code parent}: the returned array is the same array,
+     * overwritten. {@code scratch} are int arrays no longer needed by the caller; those long enough are reused for
+     * the working arrays instead of allocating new ones. Memory: three ints per node besides {@code parent}.
      */
     static int[] compute(int r, int[] parent, int[] predStart, int[] preds, ProgressMonitor progress,
                          int[]... scratch) {
         progress.phase("Computing dominators", r);
         Scratch pool = new Scratch(scratch);
         int[] semi = pool.take(r);
-        int[] bucket = pool.take(r);
-        for (int i = 0; i < r; i++) semi[i] = i;
-        Arrays.fill(bucket, 0, r, -1);
-        Forest forest = new Forest(r, pool.take(3 * r));
-        // parent[w] doubles as the bucket chain link of w and finally as dom[w]: parent[w] is not needed after step w
-        int[] dom = parent;
+        Forest forest = new Forest(r, pool.take(2 * r));
         for (int w = r - 1; w > 0; w--) {
-            int p = dom[w];
-            int sw = semi[w];
+            int sw = w;
             for (int k = predStart[w], e = predStart[w + 1]; k < e; k++) {
-                int s = forest.evalSemi(preds[k]);
+                int v = preds[k];
+                int s = v <= w ? v : forest.eval(v);
                 if (s < sw) sw = s;
             }
             semi[w] = sw;
-            dom[w] = bucket[sw];
-            bucket[sw] = w;
-            forest.link(p, w, sw);
-            for (int v = bucket[p]; v >= 0; ) {
-                int next = dom[v];
-                int u = forest.eval(v);
-                dom[v] = semi[u] < semi[v] ? u : p;
-                v = next;
-            }
-            bucket[p] = -1;
+            forest.link(parent[w], w, sw);
             if ((w & 0xFFFFF) == 0) {
-                progress.worked(r - w);
+                progress.worked((r - w) / 2);
                 progress.checkCancelled();
             }
         }
+        int[] dom = parent;
         for (int w = 1; w < r; w++) {
-            if (dom[w] != semi[w]) dom[w] = dom[dom[w]];
+            int d = dom[w];
+            int sw = semi[w];
+            while (d > sw) d = dom[d];
+            dom[w] = d;
+            if ((w & 0xFFFFF) == 0) {
+                progress.worked(r / 2 + w / 2);
+                progress.checkCancelled();
+            }
         }
         if (r > 0) dom[0] = -1;
         return dom;
@@ -163,9 +254,9 @@ final class Dominators {
     }
 
     /**
-     * The LINK/EVAL forest with iterative path compression. Per node, three ints side by side (one cache line for
-     * what a compression step reads): the forest ancestor (-1 until linked), the label (the node with the smallest
-     * semidominator on the compressed path) and that label's semidominator.
+     * The LINK/EVAL forest with iterative path compression. Per node, two ints side by side (what a compression step
+     * reads, in one cache line): the forest ancestor (-1 until linked) and the smallest semidominator on the
+     * compressed path from the node up to (excluding) its forest root.
      */
     private static final class Forest {
         private final int[] f;
@@ -173,48 +264,35 @@ final class Dominators {
 
         Forest(int r, int[] space) {
             f = space;
-            for (int i = 0; i < r; i++) {
-                f[3 * i] = -1;
-                f[3 * i + 1] = i;
-                f[3 * i + 2] = i;
-            }
+            Arrays.fill(f, 0, 2 * r, -1);
         }
 
-        /** Links {@code w} (whose semidominator is now final) below {@code p}. */
+        /** Links {@code w}, whose semidominator is now final, below its DFS parent {@code p}. */
         void link(int p, int w, int semiW) {
-            f[3 * w] = p;
-            f[3 * w + 2] = semiW;
+            f[2 * w] = p;
+            f[2 * w + 1] = semiW;
         }
 
-        /** The node with the smallest semidominator on the path from {@code v} up to its forest root (exclusive). */
+        /**
+         * The smallest semidominator on the path from the linked node {@code v} up to its forest root (exclusive);
+         * the root is a node not yet processed.
+         */
         int eval(int v) {
-            int a = f[3 * v];
-            if (a < 0) return v;
-            if (f[3 * a] >= 0) compress(v);
-            return f[3 * v + 1];
-        }
-
-        /** The semidominator of {@link #eval}'s node; an unlinked node is its own, unprocessed, semidominator. */
-        int evalSemi(int v) {
-            int a = f[3 * v];
-            if (a < 0) return v;
-            if (f[3 * a] >= 0) compress(v);
-            return f[3 * v + 2];
+            int a = f[2 * v];
+            if (f[2 * a] >= 0) compress(v);
+            return f[2 * v + 1];
         }
 
         private void compress(int v) {
             int sp = 0;
-            for (int x = v; f[3 * f[3 * x]] >= 0; x = f[3 * x]) {
+            for (int x = v; f[2 * f[2 * x]] >= 0; x = f[2 * x]) {
                 if (sp == stack.length) stack = Arrays.copyOf(stack, sp * 2);
                 stack[sp++] = x;
             }
             while (sp > 0) {
-                int x = 3 * stack[--sp];
-                int a = 3 * f[x];
-                if (f[a + 2] < f[x + 2]) {
-                    f[x + 1] = f[a + 1];
-                    f[x + 2] = f[a + 2];
-                }
+                int x = 2 * stack[--sp];
+                int a = 2 * f[x];
+                if (f[a + 1] < f[x + 1]) f[x + 1] = f[a + 1];
                 f[x] = f[a];
             }
         }

@@ -5,6 +5,7 @@ import dev.dumplens.model.ParseWarning;
 import dev.dumplens.progress.ProgressMonitor;
 
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -23,6 +24,9 @@ final class GraphBuilder {
     Roots roots;
     ShallowSizeModel model;
     HeapGraph graph;
+    private Spill spill;
+    /** Per thread object, the edges to its frame nodes and thread-level locals, which follow its own references. */
+    private final LongLongMap extraEdges = new LongLongMap(64);
 
     GraphBuilder(HprofFile file, ProgressMonitor progress) {
         this.file = file;
@@ -59,58 +63,85 @@ final class GraphBuilder {
         int total = n + roots.frameNodes + 1;
         int superRoot = total - 1;
         int[] offsets = offsets(n, total);
+        pass1.refCounts.clear();
         int[] edges = new int[offsets[total]];
         long[] rootBits = new long[(total + 63) >>> 6];
         for (int r : roots.nodes) rootBits[r >>> 6] |= 1L << r;
         int[] shallow = new int[n];
         readReferences(index, classOf, offsets, edges, shallow, rootBits, instanceUnits, classInstanceBytes);
+        // the per-object columns the graph steps do not read wait in a temporary file meanwhile
+        spill = Spill.create();
+        Future<Spill.Column> classColumn = spill.writeLater(classOf, 0, n);
+        Future<Spill.Column> shallowColumn = spill.writeLater(shallow, 0, n);
+        IdColumn ids = index.column();
+        int[] idUnits = ids.units();
+        Future<Spill.Column> idColumn = idUnits == null ? null : spill.writeLater(idUnits, 0, idUnits.length);
         progress.phase("Reading threads", roots.threads.size());
-        ThreadDecoder decoder = new ThreadDecoder(reader(), index::indexOf);
-        for (ThreadRoots t : roots.threads) t.facts = decoder.read(t.node);
+        readThreads(index);
+        index = null;
         progress.phase("Linking references", -1);
         writeRootEdges(offsets, edges, rootBits, superRoot);
-        pass1.refCounts.clear();
         compact(offsets, edges, total);
         if (pass1.damaged) edges = addOrphanRoots(offsets, edges, n, total, rootBits);
         file.bytes.release();
+        Spill.Column classesAt = Spill.await(classColumn);
+        Spill.Column shallowSizes = Spill.await(shallowColumn);
+        if (idColumn != null) Spill.await(idColumn);
+        classOf = null;
+        shallow = null;
+        IdColumn idShape = idUnits == null ? ids : ids.withUnits(new int[0]);
+        ids = null;
+        idUnits = null;
+        collectGarbage();
 
-        Dominators.Dfs dfs = Dominators.dfs(superRoot, offsets, edges, total, progress);
+        Dominators.Dfs dfs = Dominators.dfs(superRoot, offsets, edges, total, n, spill, progress);
         progress.phase("Indexing referrers", -1);
-        int[][] predecessors = Dominators.predecessors(dfs, offsets, edges, total);
         int reachable = dfs.reachable();
         int[] pre = dfs.pre();
-        int[] fileIndex = dfs.vertex();
-        int[] parent = dfs.parent();
-        dfs = null;
-        for (int p = 0; p < reachable; p++) if (fileIndex[p] >= n) fileIndex[p] = -1;
-        int next = reachable;
-        for (int i = 0; i < n; i++) {
-            if (pre[i] < 0) {
-                pre[i] = next;
-                fileIndex[next++] = i;
-            }
-        }
-        if (next > reachable) {
-            warn((next - reachable) + " objects are not reachable from any GC root; like MAT, they are left out");
+        if (dfs.unreached() > 0) {
+            warn(dfs.unreached() + " objects are not reachable from any GC root; like MAT, they are left out");
         }
         roots.remap(pre);
-        IdColumn ids = index.column();
-        index = null;
-        int[] dom = Dominators.compute(reachable, parent, predecessors[0], predecessors[1], progress, pre, offsets,
-                edges);
-        pre = null;
+        // the forward edges (now in preorder numbers) go to the file, so that the predecessor lists can take their
+        // memory; the lists are then built from the file
+        Spill.Column edgeStart = spill.write(offsets, 0, total + 1);
+        Spill.Column forward = spill.write(edges, 0, offsets[total]);
         offsets = null;
         edges = null;
-        progress.phase("Retained sizes", reachable);
         collectGarbage();
-        long[] retained = new long[reachable];
-        for (int p = 0; p < reachable; p++) {
-            int f = fileIndex[p];
-            retained[p] = f < 0 ? 0 : ShallowSizes.bytes(shallow[f]);
-        }
-        for (int p = reachable - 1; p > 0; p--) retained[dom[p]] += retained[p];
-        graph = new HeapGraph(total, reachable, ids, classOf, shallow, fileIndex, dom, retained,
-                predecessors[0], predecessors[1]);
+        int[][] predecessors = Dominators.predecessors(reachable, pre, dfs.inDegree(), spill, edgeStart, forward, total);
+        // paths to GC roots read the predecessor lists later: they go to the file while the dominators are computed
+        Future<Spill.Column> predStartColumn = spill.writeLater(predecessors[0], 0, reachable + 1, edgeStart);
+        Future<Spill.Column> predColumn = spill.writeLater(predecessors[1], 0, predecessors[1].length, forward);
+        int[] parent = spill.read(dfs.parent());
+        Spill.Column fileIndexes = dfs.vertex();
+        dfs = null;
+        collectGarbage();
+        int[] dom = Dominators.compute(reachable, parent, predecessors[0], predecessors[1], progress, pre);
+        pre = null;
+        Spill.Mapped predStart = spill.map(Spill.await(predStartColumn));
+        Spill.Mapped preds = spill.map(Spill.await(predColumn));
+        predecessors = null;
+        collectGarbage();
+
+        progress.phase("Retained sizes", reachable);
+        int[] fileIndex = spill.read(fileIndexes);
+        shallow = spill.read(shallowSizes);
+        HeapGraph.Retained retained = new HeapGraph.Retained(reachable, dom, fileIndex, shallow);
+        classOf = spill.read(classesAt);
+        ids = idColumn == null ? idShape : idShape.withUnits(spill.read(Spill.await(idColumn)));
+        graph = new HeapGraph(total, reachable, ids, classOf, shallow, fileIndex, dom, retained, predStart, preds,
+                spill);
+    }
+
+    private void readThreads(IdIndex index) {
+        ThreadDecoder decoder = new ThreadDecoder(reader(), index::indexOf);
+        for (ThreadRoots t : roots.threads) t.facts = decoder.read(t.node);
+    }
+
+    /** Deletes the temporary file of a build that failed or was cancelled. */
+    void discard() {
+        if (spill != null) spill.close();
     }
 
     /**
@@ -139,7 +170,7 @@ final class GraphBuilder {
 
     /** Edge offsets: each object's counted references plus, for thread objects, their frame nodes and locals. */
     private int[] offsets(int n, int total) throws DumpParseException {
-        LongLongMap extra = new LongLongMap(64);
+        LongLongMap extra = extraEdges;
         for (ThreadRoots t : roots.threads) extra.put(t.node, extra.get(t.node, 0) + t.extraEdges());
         int[] offsets = new int[total + 1];
         long sum = 0;
@@ -201,7 +232,7 @@ final class GraphBuilder {
     private void writeRootEdges(int[] offsets, int[] edges, long[] rootBits, int superRoot) {
         LongLongMap cursor = new LongLongMap(64);
         for (ThreadRoots t : roots.threads) {
-            long pos = cursor.get(t.node, offsets[t.node] + pass1.refCounts.get(t.node));
+            long pos = cursor.get(t.node, offsets[t.node + 1] - extraEdges.get(t.node, 0));
             for (int f = 0; f < t.depth; f++) {
                 if (t.frameNode[f] < 0) continue;
                 edges[(int) pos++] = t.frameNode[f];

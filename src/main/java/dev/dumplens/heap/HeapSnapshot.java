@@ -73,17 +73,24 @@ public final class HeapSnapshot implements AutoCloseable {
      */
     public static HeapSnapshot open(Path path, String source, ProgressMonitor progress) throws DumpParseException {
         HprofFile file = HprofFile.open(path, source, progress);
+        GraphBuilder builder = new GraphBuilder(file, progress);
         try {
-            GraphBuilder builder = new GraphBuilder(file, progress);
             builder.build();
             return new HeapSnapshot(file, builder, progress);
         } catch (DumpParseException | CancelledException e) {
+            builder.discard();
             file.close();
             throw e;
         } catch (OutOfMemoryError e) {
+            builder.discard();
             file.close();
             throw new DumpParseException(source, "not enough memory to analyse this dump; give the JVM more with -Xmx");
+        } catch (java.io.UncheckedIOException e) {
+            builder.discard();
+            file.close();
+            throw new DumpParseException(source, e.getMessage() + ": " + e.getCause().getMessage());
         } catch (RuntimeException e) {
+            builder.discard();
             file.close();
             throw new DumpParseException(source, "cannot analyse: " + e);
         }
@@ -146,7 +153,7 @@ public final class HeapSnapshot implements AutoCloseable {
             if (size < limit) {
                 heap[size++] = p;
                 siftUp(heap, size - 1);
-            } else if (g.retained[p] > g.retained[heap[0]]) {
+            } else if (g.retained(p) > g.retained(heap[0])) {
                 heap[0] = p;
                 siftDown(heap, size);
             }
@@ -160,7 +167,7 @@ public final class HeapSnapshot implements AutoCloseable {
     private void siftUp(int[] heap, int i) {
         while (i > 0) {
             int parent = (i - 1) / 2;
-            if (g.retained[heap[i]] >= g.retained[heap[parent]]) return;
+            if (g.retained(heap[i]) >= g.retained(heap[parent])) return;
             int t = heap[i];
             heap[i] = heap[parent];
             heap[parent] = t;
@@ -172,8 +179,8 @@ public final class HeapSnapshot implements AutoCloseable {
         for (int i = 0; ; ) {
             int l = 2 * i + 1;
             if (l >= size) return;
-            int m = l + 1 < size && g.retained[heap[l + 1]] < g.retained[heap[l]] ? l + 1 : l;
-            if (g.retained[heap[i]] <= g.retained[heap[m]]) return;
+            int m = l + 1 < size && g.retained(heap[l + 1]) < g.retained(heap[l]) ? l + 1 : l;
+            if (g.retained(heap[i]) <= g.retained(heap[m])) return;
             int t = heap[i];
             heap[i] = heap[m];
             heap[m] = t;
@@ -210,8 +217,8 @@ public final class HeapSnapshot implements AutoCloseable {
                 found = head;
                 break;
             }
-            for (int k = g.predStart[u], e = g.predStart[u + 1]; k < e; k++) {
-                int v = g.preds[k];
+            for (int k = g.predStart(u), e = g.predStart(u + 1); k < e; k++) {
+                int v = g.pred(k);
                 if (v == 0 || (seen[v >>> 6] & (1L << v)) != 0) continue;
                 seen[v >>> 6] |= 1L << v;
                 queue.add(v);
@@ -262,7 +269,7 @@ public final class HeapSnapshot implements AutoCloseable {
     HeapObject object(int node) {
         int c = g.classOf(node);
         String name = c < 0 ? "<frame>" : classes.get(c).name;
-        long retained = node < g.reachable ? g.retained[node] : g.shallow(node);
+        long retained = node < g.reachable ? g.retained(node) : g.shallow(node);
         return new HeapObject(node, g.id(node), name, g.shallow(node), retained);
     }
 
@@ -280,12 +287,12 @@ public final class HeapSnapshot implements AutoCloseable {
             for (int f = 0; f < t.depth; f++) {
                 int fn = t.frameNode[f];
                 if (fn >= 0) frameNodes.put(fn, new FrameRef(t, f, stack.get(f)));
-                long retained = fn < 0 ? 0 : g.retained[fn];
+                long retained = fn < 0 ? 0 : g.retained(fn);
                 frames.add(new HeapFrame(f, stack.get(f), retained, locals(t.frameLocals[f], t.frameKinds[f])));
             }
             ThreadDecoder.Facts facts = t.facts;
             out.add(new HeapThread(facts.name(), facts.tid(), facts.daemon(), facts.priority(), facts.state(),
-                    object(t.node), g.retained[t.node], frames, locals(t.threadLocals, t.threadKinds)));
+                    object(t.node), g.retained(t.node), frames, locals(t.threadLocals, t.threadKinds)));
         }
         out.sort(Comparator.comparingLong(HeapThread::retainedBytes).reversed());
         return List.copyOf(out);
@@ -302,6 +309,7 @@ public final class HeapSnapshot implements AutoCloseable {
     }
 
     @Override public void close() {
+        g.close();
         file.close();
     }
 }

@@ -40,7 +40,7 @@ final class Histogram {
                 if (c >= 0) {
                     count[c]++;
                     shallow[c] += g.shallow(w);
-                    if (onPath[c]++ == 0) retained[c] += g.retained[w];
+                    if (onPath[c]++ == 0) retained[c] += g.retained(w);
                 }
                 if (sp == stack.length) {
                     stack = java.util.Arrays.copyOf(stack, sp * 2);

@@ -1,9 +1,7 @@
 package dev.dumplens.heap;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
@@ -109,38 +107,6 @@ final class HprofBytes {
             p += n;
             off += n;
             len -= n;
-        }
-    }
-
-    /** Unmaps a mapped buffer through {@code sun.misc.Unsafe#invokeCleaner}; a no-op where that is unavailable. */
-    private static final class Unmapper {
-        private static final Object UNSAFE;
-        private static final Method INVOKE_CLEANER;
-
-        static {
-            Object unsafe = null;
-            Method m = null;
-            try {
-                Class<?> c = Class.forName("sun.misc.Unsafe");
-                java.lang.reflect.Field f = c.getDeclaredField("theUnsafe");
-                f.setAccessible(true);
-                unsafe = f.get(null);
-                m = c.getMethod("invokeCleaner", ByteBuffer.class);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                unsafe = null;
-                m = null;
-            }
-            UNSAFE = unsafe;
-            INVOKE_CLEANER = m;
-        }
-
-        static void unmap(ByteBuffer b) {
-            if (INVOKE_CLEANER == null || !(b instanceof MappedByteBuffer)) return;
-            try {
-                INVOKE_CLEANER.invoke(UNSAFE, b);
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // left to the garbage collector
-            }
         }
     }
 }

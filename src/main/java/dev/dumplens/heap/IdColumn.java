@@ -21,24 +21,15 @@ final class IdColumn {
 
     static IdColumn plain(long[] ids) { return new IdColumn(null, ids, 0, 0); }
 
+    /** The packed ids (offsets from the base in alignment units), or null when the ids are stored plain. */
+    int[] units() { return units; }
+
+    /** The same column over other packed ids (for example the same ones read back from a {@link Spill}). */
+    IdColumn withUnits(int[] units) { return packed(units, base, shift); }
+
     int size() { return units != null ? units.length : ids.length; }
 
     long get(int i) {
         return units != null ? base + ((units[i] & 0xffffffffL) << shift) : ids[i];
-    }
-
-    /**
-     * A copy with {@code size} entries where entry {@code p} is this column's entry {@code order[p]} (0 where
-     * {@code order[p]} is outside this column).
-     */
-    IdColumn permute(int[] order, int size) {
-        if (units != null) {
-            int[] u = new int[size];
-            for (int p = 0; p < size; p++) u[p] = order[p] < 0 || order[p] >= units.length ? 0 : units[order[p]];
-            return new IdColumn(u, null, base, shift);
-        }
-        long[] l = new long[size];
-        for (int p = 0; p < size; p++) l[p] = order[p] < 0 ? 0 : ids[order[p]];
-        return new IdColumn(null, l, 0, 0);
     }
 }

@@ -130,8 +130,8 @@ class HahaOracleTest {
             seen.add(node);
             while (!queue.isEmpty()) {
                 int u = queue.poll();
-                for (int k = g.predStart[u]; k < g.predStart[u + 1]; k++) {
-                    int v = g.preds[k];
+                for (int k = g.predStart(u); k < g.predStart(u + 1); k++) {
+                    int v = g.pred(k);
                     if (v == 0 || !seen.add(v)) continue;
                     if ("referent".equals(ours.via(v, u))) return true;
                     queue.add(v);
