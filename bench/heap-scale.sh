@@ -37,16 +37,25 @@ echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 cat "$HPROF" > /dev/null   # page cache warm, as after writing the dump (as far as it fits)
 
 JSON="$DIR/heap-synth.json"
+# the engine's spill file has no name (unlinked at creation): sample the temp file system's used space instead
+TMPFS=${TMPDIR:-/tmp}
+USED0=$(df --output=used -B1M "$TMPFS" | tail -1)
+( peak=$USED0; while :; do u=$(df --output=used -B1M "$TMPFS" | tail -1); [ "$u" -gt "$peak" ] && peak=$u
+  echo $(( peak - USED0 )) > "$DIR/heap-synth.tmpdisk"; sleep 0.5; done ) &
+SAMPLER=$!
 status=0
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 measure "$JSON" "" java ${JAVA_OPTS:-} -jar target/dumplens.jar heap --json "$HPROF" || status=$?
+kill "$SAMPLER"
+echo "temp disk: peak growth of $TMPFS used space during the run $(cat "$DIR/heap-synth.tmpdisk") MiB (whole file system)"
 echo "wall ${M_WALL}s, CPU ${M_CPU}s, peak RSS $M_RSS MiB (sampled peaks: anon $M_ANON MiB, file-backed $M_FILE MiB)," \
      "exit $status, load after $(cut -d' ' -f1-3 /proc/loadavg)"
 [ "$status" -eq 0 ] || { echo "FAILED: $(tail -c 300 "$JSON")"; exit "$status"; }
 
 OBJECTS=$(jq .objects "$JSON")
-echo "objects $OBJECTS (expected $(awk '$1 == "objects" {print $2}' "$EXPECTED")), \
-$(( M_ANON * 1048576 / OBJECTS )) B/object anon, warnings $(jq '.warnings | length' "$JSON")"
+echo "objects $OBJECTS (expected $(awk '$1 == "objects" {print $2}' "$EXPECTED")), shallowBytes $(jq .shallowBytes "$JSON") \
+(expected $(awk '$1 == "shallowBytes" {print $2}' "$EXPECTED")), $(( M_ANON * 1048576 / OBJECTS )) B/object anon, \
+warnings $(jq '.warnings | length' "$JSON")"
 # every thread: name and retainedBytes, largest first, against the expected figures in the same order
 jq -r '.threads[] | "\(.name)\t\(.retainedBytes)"' "$JSON" > "$DIR/heap-synth.actual"
 awk -F'\t' '$1 == "thread" {print $2 "\t" $4}' "$EXPECTED" > "$DIR/heap-synth.designed"
