@@ -11,16 +11,17 @@ measure() {
   shift 2
   timing=$(mktemp)
   /usr/bin/time -v -o "$timing" "$@" > "$out" &
-  local time_pid=$! java_pid="" anon file disk tick=0 p sampled=0
+  local time_pid=$! java_pid="" anon file disk tick=0 p a f sampled=0
   M_ANON=0; M_FILE=0; M_DISK=0
   while kill -0 "$time_pid" 2>/dev/null; do
     [ -n "$java_pid" ] || java_pid=$(pgrep -P "$time_pid" java | head -1 || true)
     if [ -n "$java_pid" ]; then
       anon=0; file=0
       for p in "$java_pid" $(pgrep -P "$java_pid" java || true); do
-        [ -r "/proc/$p/status" ] || continue
-        anon=$((anon + $(awk '/RssAnon/ {print int($2 / 1024)}' "/proc/$p/status" 2>/dev/null || echo 0)))
-        file=$((file + $(awk '/RssFile/ {print int($2 / 1024)}' "/proc/$p/status" 2>/dev/null || echo 0)))
+        a=$(awk '/RssAnon/ {print int($2 / 1024)}' "/proc/$p/status" 2>/dev/null || true)
+        f=$(awk '/RssFile/ {print int($2 / 1024)}' "/proc/$p/status" 2>/dev/null || true)
+        anon=$((anon + ${a:-0}))
+        file=$((file + ${f:-0}))
       done
       [ "$anon" -gt "$M_ANON" ] && M_ANON=$anon
       [ "$file" -gt "$M_FILE" ] && M_FILE=$file
