@@ -191,13 +191,42 @@ final class Dominators {
      * Immediate dominators in preorder numbers ({@code -1} for the root, number 0), by the semi-NCA algorithm:
      * semidominators as in Lengauer–Tarjan (path compression over the DFS forest, in decreasing preorder), then each
      * node's immediate dominator as the nearest ancestor of its DFS parent, in the dominator tree built so far, whose
-     * number is at most its semidominator. Consumes {@code parent}: the returned array is the same array,
-     * overwritten; and {@code predStart}: once node {@code w} is done, the start of node {@code w + 1}'s
-     * predecessors is never read again, so it holds {@code w}'s semidominator from then on. Memory: two ints per
-     * node besides the arguments.
+     * number is at most its semidominator.
+     * <p>
+     * Memory beyond the predecessor lists: two ints per node for the forest, then one for the result. The DFS parents
+     * are read from the file, backwards and then forwards. The lists ({@code predecessors[0]} the offsets,
+     * {@code [1]} the entries) are consumed: the entries are dropped from the array once the semidominators are
+     * known, and once node {@code w} is done the start of node {@code w + 1}'s predecessors is never read again, so
+     * the offsets array holds {@code w}'s semidominator there.
      */
-    static int[] compute(int r, int[] parent, int[] predStart, int[] preds, ProgressMonitor progress) {
+    static int[] compute(int r, Spill spill, Spill.Column parents, int[][] predecessors, ProgressMonitor progress) {
         progress.phase("Computing dominators", r);
+        int[] predStart = predecessors[0];
+        int[] semi = predStart;
+        semidominators(r, spill.reverseReader(parents), predStart, predecessors[1], progress);
+        predecessors[1] = null;
+        int[] dom = new int[r];
+        Spill.Reader parent = spill.reader(parents);
+        if (r > 0) {
+            parent.skip(1);
+            dom[0] = -1;
+        }
+        for (int w = 1; w < r; w++) {
+            int d = parent.next();
+            int sw = semi[w + 1];
+            while (d > sw) d = dom[d];
+            dom[w] = d;
+            if ((w & 0xFFFFF) == 0) {
+                progress.worked(r / 2 + w / 2);
+                progress.checkCancelled();
+            }
+        }
+        return dom;
+    }
+
+    /** The first half of {@link #compute}: {@code semi[w + 1]} becomes the semidominator of {@code w}. */
+    private static void semidominators(int r, Spill.ReverseReader parent, int[] predStart, int[] preds,
+                                       ProgressMonitor progress) {
         Forest forest = new Forest(r);
         for (int w = r - 1; w > 0; w--) {
             int sw = w;
@@ -207,26 +236,12 @@ final class Dominators {
                 if (s < sw) sw = s;
             }
             predStart[w + 1] = sw;
-            forest.link(parent[w], w, sw);
+            forest.link(parent.previous(), w, sw);
             if ((w & 0xFFFFF) == 0) {
                 progress.worked((r - w) / 2);
                 progress.checkCancelled();
             }
         }
-        int[] semi = predStart;
-        int[] dom = parent;
-        for (int w = 1; w < r; w++) {
-            int d = dom[w];
-            int sw = semi[w + 1];
-            while (d > sw) d = dom[d];
-            dom[w] = d;
-            if ((w & 0xFFFFF) == 0) {
-                progress.worked(r / 2 + w / 2);
-                progress.checkCancelled();
-            }
-        }
-        if (r > 0) dom[0] = -1;
-        return dom;
     }
 
     /**

@@ -116,11 +116,11 @@ final class GraphBuilder {
         // dominators are computed (which only read it)
         Spill.Column predStartColumn = Spill.await(spill.writeLater(predecessors[0], 0, reachable + 1, edgeStart));
         Future<Spill.Column> predColumn = spill.writeLater(predecessors[1], 0, predecessors[1].length, forward);
-        int[] parent = spill.read(dfs.parent());
+        Spill.Column parents = dfs.parent();
         Spill.Column fileIndexes = dfs.vertex();
         dfs = null;
         collectGarbage();
-        int[] dom = Dominators.compute(reachable, parent, predecessors[0], predecessors[1], progress);
+        int[] dom = Dominators.compute(reachable, spill, parents, predecessors, progress);
         Spill.Mapped predStart = spill.map(predStartColumn);
         Spill.Mapped preds = spill.map(Spill.await(predColumn));
         predecessors = null;

@@ -130,6 +130,11 @@ final class Spill implements AutoCloseable {
         return new Reader(c);
     }
 
+    /** Reads a column back to front through a small buffer. */
+    ReverseReader reverseReader(Column c) {
+        return new ReverseReader(c);
+    }
+
     /** A column mapped read-only: pages are read (and become resident) on first touch. */
     Mapped map(Column c) {
         try {
@@ -278,6 +283,47 @@ final class Spill implements AutoCloseable {
             left -= n;
             at = 0;
             limit = n;
+        }
+    }
+
+    /** Reading of one column from its end. */
+    final class ReverseReader {
+        private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_INTS << 2).order(ByteOrder.nativeOrder());
+        private final IntBuffer view = buffer.asIntBuffer();
+        private final int[] ints = new int[BUFFER_INTS];
+        private final long start;
+        private int at;
+        private long left;
+
+        private ReverseReader(Column c) {
+            start = c.position();
+            left = c.length();
+        }
+
+        /** The int before the last one returned (the column's last int first). */
+        int previous() {
+            if (at == 0) fill();
+            return ints[--at];
+        }
+
+        private void fill() {
+            if (left == 0) throw new IllegalStateException("read past the start of a spilled column");
+            int n = (int) Math.min(BUFFER_INTS, left);
+            left -= n;
+            buffer.clear().limit(n << 2);
+            try {
+                long p = start + (left << 2);
+                while (buffer.hasRemaining()) {
+                    int got = channel.read(buffer, p);
+                    if (got < 0) throw new IOException("temporary file " + path + " is shorter than written");
+                    p += got;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            view.clear();
+            view.get(ints, 0, n);
+            at = n;
         }
     }
 
