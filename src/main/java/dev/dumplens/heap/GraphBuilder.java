@@ -67,12 +67,11 @@ final class GraphBuilder {
         int[] edges = new int[offsets[total]];
         long[] rootBits = new long[(total + 63) >>> 6];
         for (int r : roots.nodes) rootBits[r >>> 6] |= 1L << r;
-        int[] shallow = new int[n];
-        readReferences(index, classOf, offsets, edges, shallow, rootBits, instanceUnits, classInstanceBytes);
         // the per-object columns the graph steps do not read wait in a temporary file meanwhile
         spill = Spill.create();
+        Spill.Column[] shallowSizes = readReferences(index, classOf, offsets, edges, rootBits, instanceUnits,
+                classInstanceBytes);
         Future<Spill.Column> classColumn = spill.writeLater(classOf, 0, n);
-        Future<Spill.Column> shallowColumn = spill.writeLater(shallow, 0, n);
         IdColumn ids = index.column();
         int[] idUnits = ids.units();
         Future<Spill.Column> idColumn = idUnits == null ? null : spill.writeLater(idUnits, 0, idUnits.length);
@@ -85,10 +84,8 @@ final class GraphBuilder {
         if (pass1.damaged) edges = addOrphanRoots(offsets, edges, n, total, rootBits);
         file.bytes.release();
         Spill.Column classesAt = Spill.await(classColumn);
-        Spill.Column shallowSizes = Spill.await(shallowColumn);
         if (idColumn != null) Spill.await(idColumn);
         classOf = null;
-        shallow = null;
         IdColumn idShape = idUnits == null ? ids : ids.shape();
         ids = null;
         idUnits = null;
@@ -128,7 +125,7 @@ final class GraphBuilder {
 
         progress.phase("Retained sizes", reachable);
         int[] fileIndex = spill.read(fileIndexes);
-        shallow = spill.read(shallowSizes);
+        int[] shallow = spill.read(shallowSizes, n);
         HeapGraph.Retained retained = new HeapGraph.Retained(reachable, dom, fileIndex, shallow);
         classOf = spill.read(classesAt);
         // ids are read for the few objects a report or view shows: they stay in the file, mapped
@@ -198,8 +195,12 @@ final class GraphBuilder {
         return offsets;
     }
 
-    private void readReferences(IdIndex index, int[] classOf, int[] offsets, int[] edges, int[] shallow,
-                                long[] rootBits, int[] instanceUnits, long classInstanceBytes) {
+    /**
+     * Pass 2, on several threads: fills {@code edges}; returns the shallow sizes, written to the temporary file as
+     * consecutive columns, one per thread, together holding every object in index order.
+     */
+    private Spill.Column[] readReferences(IdIndex index, int[] classOf, int[] offsets, int[] edges, long[] rootBits,
+                                          int[] instanceUnits, long classInstanceBytes) {
         IndexPass.Segment[] segments = pass1.segments.toArray(new IndexPass.Segment[0]);
         Checkpoints cps = pass1.checkpoints;
         long first = segments[0].start();
@@ -212,14 +213,21 @@ final class GraphBuilder {
         for (int w = 1; w < workers; w++) {
             bounds[w] = Math.max(bounds[w - 1], cps.atOrAfter(first + span / workers * w));
         }
+        int[] firstObject = new int[workers + 1];
+        firstObject[workers] = n;
+        for (int w = workers - 1; w >= 0; w--) {
+            firstObject[w] = bounds[w] < cps.size() ? cps.index(bounds[w]) : firstObject[w + 1];
+        }
         AtomicLong done = new AtomicLong();
         EdgePass[] passes = new EdgePass[workers];
+        Spill.Column[] shallow = new Spill.Column[workers];
         Workers.run(workers, "dumplens-heap-references-", w -> {
-            passes[w] = new EdgePass(file.bytes, pass1.classes, index, classOf, offsets, edges, shallow, rootBits,
-                    model, instanceUnits, classInstanceBytes, done, progress);
-            if (bounds[w] >= bounds[w + 1]) return;
-            int to = bounds[w + 1] < cps.size() ? cps.index(bounds[w + 1]) : n;
-            passes[w].run(segments, cps.position(bounds[w]), cps.index(bounds[w]), to);
+            int from = firstObject[w];
+            int to = firstObject[w + 1];
+            passes[w] = new EdgePass(file.bytes, pass1.classes, index, classOf, offsets, edges,
+                    spill.sink(to - from), rootBits, model, instanceUnits, classInstanceBytes, done, progress);
+            long start = bounds[w] < bounds[w + 1] ? cps.position(bounds[w]) : Long.MAX_VALUE;
+            shallow[w] = passes[w].run(segments, start, from, to);
         });
         long dangling = 0;
         long overflow = 0;
@@ -229,6 +237,7 @@ final class GraphBuilder {
         }
         if (dangling > 0) warn(dangling + " references point to objects that are not in the dump; they are ignored");
         if (overflow > 0) warn(overflow + " references could not be placed (file changed while reading?)");
+        return shallow;
     }
 
     /** Edges of thread objects to their frame nodes and thread-level locals, of frame nodes and of the super-root. */

@@ -125,6 +125,22 @@ final class Spill implements AutoCloseable {
         return out;
     }
 
+    /**
+     * A new array of {@code length} ints holding the columns one after the other at its end (zeros before them, where
+     * the columns hold fewer).
+     */
+    int[] read(Column[] columns, int length) {
+        int[] out = new int[length];
+        long sum = 0;
+        for (Column c : columns) sum += c.length();
+        int at = (int) (length - sum);
+        for (Column c : columns) {
+            Reader r = reader(c);
+            for (int end = at + c.length(); at < end; ) at += r.next(out, at, end - at);
+        }
+        return out;
+    }
+
     /** Reads a column front to back through a small buffer. */
     Reader reader(Column c) {
         return new Reader(c);
