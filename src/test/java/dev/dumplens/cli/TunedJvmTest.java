@@ -27,7 +27,8 @@ class TunedJvmTest {
         Optional<String[]> own = Optional.of(new String[] {"-jar", "dumplens.jar", "heap", "--json", "big.hprof"});
 
         assertThat(TunedJvm.childCommand(JAVA, own, args)).contains(List.of("/usr/lib/jvm/java-17/bin/java",
-                "-XX:+UseSerialGC", "-Xmn32m", "-XX:MaxRAMPercentage=50", "-jar", "dumplens.jar",
+                "-XX:+UseSerialGC", "-Xmn32m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40",
+                "-XX:MaxRAMPercentage=50", "-jar", "dumplens.jar",
                 "heap", "--json", "big.hprof"));
     }
 
