@@ -19,7 +19,8 @@ final class Dominators {
      * The result of the depth-first search, in {@code spill}: {@code vertex} (length {@code nodes}) and
      * {@code parent} (length {@code reachable}). {@code unreached} objects got numbers after the reachable nodes.
      */
-    record Dfs(int reachable, int unreached, int[] pre, int[] inDegree, Spill.Column vertex, Spill.Column parent) { }
+    record Dfs(int reachable, int unreached, int[] pre, int[] inDegree, Spill.Column vertex, Spill.Column parent,
+               Spill.Column edgeStart, Spill.Column forward) { }
 
     /**
      * Depth-first search from {@code root}. {@code pre[node]} gets the preorder number; the nodes below
@@ -27,7 +28,8 @@ final class Dominators {
      * others keep -1). Written to {@code spill} as the numbers are given: {@code vertex[number]}, the node (-1 for
      * nodes from {@code objects} on, the virtual ones), and {@code parent[number]}, the DFS parent's number (-1 for
      * the root). Afterwards every edge of a reachable node is rewritten in place to its target's preorder number, so
-     * that {@link #predecessors} needs no lookups, and the edges into each reachable node are counted
+     * that {@link #predecessors} needs no lookups, and written to {@code spill} with the offsets ({@code forward},
+     * {@code edgeStart}), so that the caller can drop both arrays; the edges into each reachable node are counted
      * ({@code inDegree}).
      * <p>
      * The search itself only tests a bit set (small enough to stay in the processor cache) for visited nodes; the
@@ -93,11 +95,16 @@ final class Dominators {
         Spill.Column vertices = vertex.finish();
         int parts = parts(offsets[nodes]);
         int[] bounds = splitByEdges(offsets, nodes, parts);
+        Spill.Column edgeStart = spill.reserve(nodes + 1);
+        Spill.Column forward = spill.reserve(offsets[nodes]);
         Workers.run(parts, "dumplens-heap-preorder-", t -> {
             for (int v = bounds[t]; v < bounds[t + 1]; v++) {
                 if (pre[v] < 0 || pre[v] >= reachable) continue;
                 for (int k = offsets[v], e = offsets[v + 1]; k < e; k++) edges[k] = pre[edges[k]];
             }
+            int first = offsets[bounds[t]];
+            spill.writeAt(forward, first, edges, first, offsets[bounds[t + 1]] - first);
+            if (t == 0) spill.writeAt(edgeStart, 0, offsets, 0, nodes + 1);
         });
         int[] inDegree = new int[reachable + 1];
         Workers.run(parts, "dumplens-heap-in-degrees-", t -> {
@@ -111,7 +118,7 @@ final class Dominators {
                 }
             }
         });
-        return new Dfs(reachable, count - reachable, pre, inDegree, vertices, parents);
+        return new Dfs(reachable, count - reachable, pre, inDegree, vertices, parents, edgeStart, forward);
     }
 
     /**

@@ -99,10 +99,9 @@ final class GraphBuilder {
             warn(dfs.unreached() + " objects are not reachable from any GC root; like MAT, they are left out");
         }
         roots.remap(pre);
-        // the forward edges (now in preorder numbers) go to the file, so that the predecessor lists can take their
-        // memory; the lists are then built from the file
-        Spill.Column edgeStart = spill.write(offsets, 0, total + 1);
-        Spill.Column forward = spill.write(edges, 0, offsets[total]);
+        // the forward edges, now in preorder numbers and in the file, make room for the predecessor lists
+        Spill.Column edgeStart = dfs.edgeStart();
+        Spill.Column forward = dfs.forward();
         offsets = null;
         edges = null;
         collectGarbage();

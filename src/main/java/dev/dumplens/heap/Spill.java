@@ -65,11 +65,6 @@ final class Spill implements AutoCloseable {
         }
     }
 
-    /** Appends {@code length} ints of {@code a} from {@code from}, at once. */
-    Column write(int[] a, int from, int length) {
-        return await(writeLater(a, from, length));
-    }
-
     /**
      * Appends {@code length} ints of {@code a} from {@code from} on the background thread; {@code a} must not change
      * until the returned future is done.
@@ -90,21 +85,45 @@ final class Spill implements AutoCloseable {
     }
 
     private Future<Column> writeLater(int[] a, int from, Column c) {
-        int length = c.length();
         return writer.submit(() -> {
-            ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_INTS << 2).order(ByteOrder.nativeOrder());
-            IntBuffer ints = buffer.asIntBuffer();
-            long position = c.position();
-            for (int i = 0; i < length; ) {
-                int n = Math.min(BUFFER_INTS, length - i);
-                ints.clear();
-                ints.put(a, from + i, n);
-                buffer.clear().limit(n << 2);
-                while (buffer.hasRemaining()) position += channel.write(buffer, position);
-                i += n;
-            }
+            put(c.position(), a, from, c.length());
             return c;
         });
+    }
+
+    /** Space for a column of {@code length} ints, to be filled by {@link #writeAt}. */
+    synchronized Column reserve(int length) {
+        Column c = new Column(end, length);
+        end += (long) length << 2;
+        return c;
+    }
+
+    /**
+     * Writes {@code length} ints of {@code a} from {@code from} into the reserved column {@code c} from its int
+     * {@code at}, on the caller's thread; several threads may fill parts of one column at once.
+     */
+    void writeAt(Column c, int at, int[] a, int from, int length) {
+        if (at < 0 || length < 0 || (long) at + length > c.length()) {
+            throw new IllegalArgumentException("outside the reserved column");
+        }
+        try {
+            put(c.position() + ((long) at << 2), a, from, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the temporary file " + path, e);
+        }
+    }
+
+    private void put(long position, int[] a, int from, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_INTS << 2).order(ByteOrder.nativeOrder());
+        IntBuffer ints = buffer.asIntBuffer();
+        for (int i = 0; i < length; ) {
+            int n = Math.min(BUFFER_INTS, length - i);
+            ints.clear();
+            ints.put(a, from + i, n);
+            buffer.clear().limit(n << 2);
+            while (buffer.hasRemaining()) position += channel.write(buffer, position);
+            i += n;
+        }
     }
 
     /**

@@ -65,9 +65,7 @@ class DominatorsTest {
             int r = dfs.reachable();
             int[] pre = dfs.pre();
             int[] vertex = spill.read(dfs.vertex());
-            Spill.Column edgeStart = spill.write(offsets, 0, n + 1);
-            Spill.Column forward = spill.write(edges, 0, offsets[n]);
-            int[][] preds = Dominators.predecessors(r, pre, dfs.inDegree(), spill, edgeStart, forward, n);
+            int[][] preds = Dominators.predecessors(r, pre, dfs.inDegree(), spill, dfs.edgeStart(), dfs.forward(), n);
             int[] dom = Dominators.compute(r, spill, dfs.parent(), preds, ProgressMonitor.NONE);
             int[] idom = new int[n];
             for (int v = 0; v < n; v++) idom[v] = pre[v] <= 0 || pre[v] >= r ? -1 : vertex[dom[pre[v]]];
