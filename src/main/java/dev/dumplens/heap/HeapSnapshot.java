@@ -88,6 +88,10 @@ public final class HeapSnapshot implements AutoCloseable {
         } catch (java.io.UncheckedIOException e) {
             builder.discard();
             file.close();
+            // cancelling by interrupting the thread closes the temporary file's channel under a read or write
+            if (e.getCause() instanceof java.nio.channels.ClosedByInterruptException || progress.isCancelled()) {
+                throw new CancelledException();
+            }
             throw new DumpParseException(source, e.getMessage() + ": " + e.getCause().getMessage());
         } catch (RuntimeException e) {
             builder.discard();

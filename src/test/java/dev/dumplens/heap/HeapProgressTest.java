@@ -58,4 +58,37 @@ class HeapProgressTest {
         };
         assertThatThrownBy(() -> HeapSnapshot.open(dump, "d", monitor)).isInstanceOf(CancelledException.class);
     }
+
+    /**
+     * The desktop app cancels by interrupting the worker thread (JavaFX's {@code Task.cancel()}); an interrupt that
+     * lands while the temporary file is read or written closes its channel, which must still end as a cancellation.
+     */
+    @Test
+    void interruptingTheThreadInTheGraphStepsEndsAsCancellation() throws Exception {
+        Path dump = ScenarioDumps.current();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Throwable[] thrown = new Throwable[1];
+        Thread worker = new Thread(() -> {
+            ProgressMonitor monitor = new ProgressMonitor() {
+                @Override public void phase(String name, long totalWork) {
+                    if (name.equals("Ordering objects")) {
+                        cancelled.set(true);
+                        Thread.currentThread().interrupt();
+                    }
+                }
+
+                @Override public void worked(long done) { }
+
+                @Override public boolean isCancelled() { return cancelled.get(); }
+            };
+            try (HeapSnapshot s = HeapSnapshot.open(dump, "d", monitor)) {
+                thrown[0] = null;
+            } catch (Throwable e) {
+                thrown[0] = e;
+            }
+        });
+        worker.start();
+        worker.join();
+        assertThat(thrown[0]).isInstanceOf(CancelledException.class);
+    }
 }
