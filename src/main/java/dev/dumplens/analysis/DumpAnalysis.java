@@ -7,6 +7,7 @@ import dev.dumplens.model.ThreadDump;
 import dev.dumplens.model.ThreadState;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -54,20 +55,22 @@ public record DumpAnalysis(ThreadDump dump, Similarity similarity, Map<ThreadSta
     }
 
     /**
-     * Analyzes every dump of a parsed file. Each file-level warning goes to the dump it falls in (the last dump
-     * starting at or before its line; the last dump when it has no line, as for truncation at an offset).
+     * Analyzes every dump of a parsed file, several dumps in parallel on the available cores (each worker with its
+     * own signature cache; the analyses are the same as one by one). Each file-level warning goes to the dump it
+     * falls in (the last dump starting at or before its line; the last dump when it has no line, as for
+     * truncation at an offset).
      */
     public static List<DumpAnalysis> ofAll(ParseResult result, Similarity similarity) {
-        StackSignatures signatures = new StackSignatures(similarity);
         List<ThreadDump> dumps = result.dumps();
         List<List<ParseWarning>> perDump = new ArrayList<>();
         for (int i = 0; i < dumps.size(); i++) perDump.add(new ArrayList<>());
         for (ParseWarning w : result.warnings()) {
             if (!dumps.isEmpty()) perDump.get(dumpOf(dumps, w)).add(w);
         }
-        List<DumpAnalysis> out = new ArrayList<>(dumps.size());
-        for (int i = 0; i < dumps.size(); i++) out.add(of(dumps.get(i), signatures, perDump.get(i)));
-        return out;
+        DumpAnalysis[] out = new DumpAnalysis[dumps.size()];
+        int workers = Math.min(dumps.size(), Runtime.getRuntime().availableProcessors());
+        new ParallelAnalysis(dumps, perDump, similarity, out).run(workers);
+        return Arrays.asList(out);
     }
 
     private static int dumpOf(List<ThreadDump> dumps, ParseWarning w) {
