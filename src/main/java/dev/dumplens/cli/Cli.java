@@ -25,19 +25,27 @@ public final class Cli {
     public static boolean isCommand(String[] args) {
         if (args.length == 0) return false;
         String a = args[0];
-        return Set.of("-h", "--help", "-V", "--version").contains(a) || subcommand(a) != null;
+        return TunedJvm.readsThreadDumps(a) || Set.of("-h", "--help", "-V", "--version").contains(a)
+                || subcommand(a) != null;
     }
 
     /**
      * Runs the command. A subcommand runs through a command line built for it alone: building picocli's model of
-     * every subcommand is the largest start-up cost of a short run, and only the one asked for is needed.
+     * every subcommand is the largest start-up cost of a short run, and only the one asked for is needed. The
+     * first input of a thread-dump command is parsed meanwhile ({@link DumpInputs#prefetch}).
      */
     public static int run(String... args) {
-        Class<?> sub = args.length == 0 ? null : subcommand(args[0]);
-        if (sub == null || sub == CommandLine.HelpCommand.class) return commandLine().execute(args);
-        CommandLine cl = configure(new CommandLine(sub));
-        cl.setCommandName("dumplens " + args[0]);
-        return cl.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        boolean readsDumps = args.length > 0 && TunedJvm.readsThreadDumps(args[0]);
+        if (readsDumps) DumpInputs.prefetch(args);
+        try {
+            Class<?> sub = args.length == 0 ? null : subcommand(args[0]);
+            if (sub == null || sub == CommandLine.HelpCommand.class) return commandLine().execute(args);
+            CommandLine cl = configure(new CommandLine(sub));
+            cl.setCommandName("dumplens " + args[0]);
+            return cl.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        } finally {
+            if (readsDumps) DumpInputs.cancelPrefetch();
+        }
     }
 
     /** The whole command line with every subcommand (help output, tests). */

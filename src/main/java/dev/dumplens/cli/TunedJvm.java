@@ -42,7 +42,7 @@ public final class TunedJvm {
      * started).
      */
     public static OptionalInt relaunch(String[] args) {
-        if (args.length == 0 || !SHORT_COMMANDS.contains(args[0]) || inputBytes(args) < MIN_INPUT_BYTES) {
+        if (args.length == 0 || !readsThreadDumps(args[0]) || inputBytes(args) < MIN_INPUT_BYTES) {
             return OptionalInt.empty();
         }
         ProcessHandle.Info self = ProcessHandle.current().info();
@@ -62,6 +62,11 @@ public final class TunedJvm {
             Thread.currentThread().interrupt();
             return OptionalInt.of(1);
         }
+    }
+
+    /** Whether {@code command} is one of the thread-dump commands, which this class re-launches. */
+    static boolean readsThreadDumps(String command) {
+        return SHORT_COMMANDS.contains(command);
     }
 
     /**
