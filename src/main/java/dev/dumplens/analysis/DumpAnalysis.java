@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Everything DumpLens derives from one thread dump: state counts, stack groups, locks and deadlocks. A pure
@@ -61,16 +62,26 @@ public record DumpAnalysis(ThreadDump dump, Similarity similarity, Map<ThreadSta
      * truncation at an offset).
      */
     public static List<DumpAnalysis> ofAll(ParseResult result, Similarity similarity) {
+        return ofAll(result, similarity, Function.identity());
+    }
+
+    /**
+     * Like {@link #ofAll(ParseResult, Similarity)}, then applies {@code then} to each analysis on the thread that
+     * made it (e.g. to render it while other dumps are still being analyzed); returns the results in dump order.
+     * {@code then} must be safe to call from several threads at once.
+     */
+    public static <T> List<T> ofAll(ParseResult result, Similarity similarity, Function<DumpAnalysis, T> then) {
         List<ThreadDump> dumps = result.dumps();
         List<List<ParseWarning>> perDump = new ArrayList<>();
         for (int i = 0; i < dumps.size(); i++) perDump.add(new ArrayList<>());
         for (ParseWarning w : result.warnings()) {
             if (!dumps.isEmpty()) perDump.get(dumpOf(dumps, w)).add(w);
         }
-        DumpAnalysis[] out = new DumpAnalysis[dumps.size()];
+        Object[] out = new Object[dumps.size()];
         int workers = Math.min(dumps.size(), Runtime.getRuntime().availableProcessors());
-        new ParallelAnalysis(dumps, perDump, similarity, out).run(workers);
-        return Arrays.asList(out);
+        new ParallelAnalysis(dumps, perDump, similarity, then, out).run(workers);
+        @SuppressWarnings("unchecked") List<T> results = (List<T>) Arrays.asList(out);
+        return results;
     }
 
     private static int dumpOf(List<ThreadDump> dumps, ParseWarning w) {

@@ -5,26 +5,32 @@ import dev.dumplens.model.ThreadDump;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Analyzes the dumps of a file on several threads, the calling one included: each worker takes the next dump not
- * yet taken, with its own {@link StackSignatures} (which is not thread-safe). A failure of any worker is thrown to
- * the caller once every worker has stopped.
+ * yet taken, with its own {@link StackSignatures} (which is not thread-safe), and applies a function to the
+ * analysis. A failure of any worker is thrown to the caller once every worker has stopped.
  */
 final class ParallelAnalysis implements Runnable {
     private final List<ThreadDump> dumps;
     private final List<List<ParseWarning>> warnings;
     private final Similarity similarity;
-    private final DumpAnalysis[] out;
+    private final Function<DumpAnalysis, ?> then;
+    private final Object[] out;
     private final AtomicInteger next = new AtomicInteger();
     private volatile Throwable failure;
 
-    /** Will put the analysis of {@code dumps[i]}, with the extra {@code warnings[i]}, into {@code out[i]}. */
+    /**
+     * Will put {@code then} of the analysis of {@code dumps[i]}, with the extra {@code warnings[i]}, into
+     * {@code out[i]}.
+     */
     ParallelAnalysis(List<ThreadDump> dumps, List<List<ParseWarning>> warnings, Similarity similarity,
-                     DumpAnalysis[] out) {
+                     Function<DumpAnalysis, ?> then, Object[] out) {
         this.dumps = dumps;
         this.warnings = warnings;
         this.similarity = similarity;
+        this.then = then;
         this.out = out;
     }
 
@@ -58,7 +64,7 @@ final class ParallelAnalysis implements Runnable {
         StackSignatures signatures = new StackSignatures(similarity);
         try {
             for (int k = next.getAndIncrement(); k < dumps.size() && failure == null; k = next.getAndIncrement()) {
-                out[k] = DumpAnalysis.of(dumps.get(k), signatures, warnings.get(k));
+                out[k] = then.apply(DumpAnalysis.of(dumps.get(k), signatures, warnings.get(k)));
             }
         } catch (RuntimeException | Error e) {
             failure = e;
