@@ -21,10 +21,10 @@ public final class TunedJvm {
 
     /**
      * The child's JVM options: C1 only, the serial collector, and a small young generation (the parser's
-     * temporary objects die young, so minor collections are cheap, and peak RSS stays ~35 MB lower than with
-     * the default young generation of a quarter of the initial heap).
+     * temporary objects die young, so minor collections are cheap; 48 MB kept peak RSS ~35 MB below the default
+     * young generation of a quarter of the initial heap, and 32 MB runs as fast as 48 MB with ~10 MB less).
      */
-    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn48m");
+    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn32m");
 
     /**
      * Set in the child, so that it knows at once that it runs the command itself: asking the OS for this process's
