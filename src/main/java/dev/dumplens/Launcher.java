@@ -15,10 +15,9 @@ public final class Launcher {
     private Launcher() { }
 
     public static void main(String[] args) {
-        if (Cli.isCommand(args)) {
-            OptionalInt child = TunedJvm.relaunch(args);
-            System.exit(child.isPresent() ? child.getAsInt() : Cli.run(args));
-        }
+        OptionalInt child = TunedJvm.relaunch(args); // first: the parent of a re-launch loads nothing else
+        if (child.isPresent()) System.exit(child.getAsInt());
+        if (Cli.isCommand(args)) System.exit(Cli.run(args));
         dev.dumplens.ui.DesktopApp.start(args);
     }
 }

@@ -7,10 +7,12 @@ import dev.dumplens.model.ThreadDump;
 import dev.dumplens.model.ThreadState;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Everything DumpLens derives from one thread dump: state counts, stack groups, locks and deadlocks. A pure
@@ -54,20 +56,32 @@ public record DumpAnalysis(ThreadDump dump, Similarity similarity, Map<ThreadSta
     }
 
     /**
-     * Analyzes every dump of a parsed file. Each file-level warning goes to the dump it falls in (the last dump
-     * starting at or before its line; the last dump when it has no line, as for truncation at an offset).
+     * Analyzes every dump of a parsed file, several dumps in parallel on the available cores (each worker with its
+     * own signature cache; the analyses are the same as one by one). Each file-level warning goes to the dump it
+     * falls in (the last dump starting at or before its line; the last dump when it has no line, as for
+     * truncation at an offset).
      */
     public static List<DumpAnalysis> ofAll(ParseResult result, Similarity similarity) {
-        StackSignatures signatures = new StackSignatures(similarity);
+        return ofAll(result, similarity, Function.identity());
+    }
+
+    /**
+     * Like {@link #ofAll(ParseResult, Similarity)}, then applies {@code then} to each analysis on the thread that
+     * made it (e.g. to render it while other dumps are still being analyzed); returns the results in dump order.
+     * {@code then} must be safe to call from several threads at once.
+     */
+    public static <T> List<T> ofAll(ParseResult result, Similarity similarity, Function<DumpAnalysis, T> then) {
         List<ThreadDump> dumps = result.dumps();
         List<List<ParseWarning>> perDump = new ArrayList<>();
         for (int i = 0; i < dumps.size(); i++) perDump.add(new ArrayList<>());
         for (ParseWarning w : result.warnings()) {
             if (!dumps.isEmpty()) perDump.get(dumpOf(dumps, w)).add(w);
         }
-        List<DumpAnalysis> out = new ArrayList<>(dumps.size());
-        for (int i = 0; i < dumps.size(); i++) out.add(of(dumps.get(i), signatures, perDump.get(i)));
-        return out;
+        Object[] out = new Object[dumps.size()];
+        int workers = Math.min(dumps.size(), Runtime.getRuntime().availableProcessors());
+        new ParallelAnalysis(dumps, perDump, similarity, then, out).run(workers);
+        @SuppressWarnings("unchecked") List<T> results = (List<T>) Arrays.asList(out);
+        return results;
     }
 
     private static int dumpOf(List<ThreadDump> dumps, ParseWarning w) {

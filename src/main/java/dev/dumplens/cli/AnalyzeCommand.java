@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -40,10 +41,31 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + "a log holding several dumps gives one result per dump).")
     List<String> files;
 
+    /**
+     * The command for the common form {@code analyze [--json] FILE...}, configured as picocli would configure it,
+     * or {@code null} for anything else (any other option, an argument starting with '-' or '@', a repeated
+     * {@code --json}, no file): {@link Cli#run} then parses the arguments with picocli, whose model of a command
+     * costs about a tenth of a second of CPU in a cold JVM.
+     */
+    static AnalyzeCommand ofPlainArguments(String[] args) {
+        AnalyzeCommand c = new AnalyzeCommand();
+        c.files = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("--json") && !c.json) {
+                c.json = true;
+            } else if (a.isEmpty() || a.startsWith("-") || a.startsWith("@")) {
+                return null;
+            } else {
+                c.files.add(a);
+            }
+        }
+        return c.files.isEmpty() ? null : c;
+    }
+
     @Override public Integer call() throws IOException {
         PrintStream stdout = System.out;
         BufferedOutputStream out = new BufferedOutputStream(stdout, 1 << 16);
-        Output output = json ? new JsonOutput(out) : new TextOutput(out);
+        Output<?> output = json ? new JsonOutput(out) : new TextOutput(out);
         int exit = Cli.EXIT_OK;
         for (String file : files) {
             exit = Math.max(exit, analyze(file, output));
@@ -54,52 +76,64 @@ public final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** Parses, analyzes and writes one file; returns its exit code. */
-    private int analyze(String file, Output output) throws IOException {
+    private <T> int analyze(String file, Output<T> output) throws IOException {
         DumpInputs.Read read = DumpInputs.read(file);
         if (read.failed()) return fail(output, file, read.error(), read.exitCode());
-        List<DumpAnalysis> analyses;
+        List<T> prepared;
         try {
-            analyses = DumpAnalysis.ofAll(read.result(), similarity);
+            prepared = DumpAnalysis.ofAll(read.result(), similarity, output::prepare);
         } catch (RuntimeException e) {
             return fail(output, file, file + ": internal error while analyzing it (please report): " + e, 1);
         }
-        for (DumpAnalysis a : analyses) output.write(a, analyses.size() > 1);
+        for (T p : prepared) output.write(p, prepared.size() > 1);
         return Cli.EXIT_OK;
     }
 
-    private static int fail(Output output, String file, String message, int code) {
+    private static int fail(Output<?> output, String file, String message, int code) {
         System.err.println(message);
         output.error(file, message);
         return code;
     }
 
-    /** Where analyses go. */
-    private interface Output {
-        void write(DumpAnalysis a, boolean severalInFile) throws IOException;
+    /**
+     * Where analyses go: each is first prepared (on the thread that analyzed it, while other dumps of the file may
+     * still be analyzed), then written in dump order.
+     */
+    private interface Output<T> {
+        T prepare(DumpAnalysis a);
+
+        void write(T prepared, boolean severalInFile) throws IOException;
 
         void error(String file, String message);
 
         void finish() throws IOException;
     }
 
-    private static final class JsonOutput implements Output {
+    /** Renders each dump's JSON object on its analysis thread. */
+    private static final class JsonOutput implements Output<byte[]> {
         private final AnalyzeJsonWriter writer;
 
         JsonOutput(BufferedOutputStream out) throws IOException { writer = new AnalyzeJsonWriter(out); }
 
-        @Override public void write(DumpAnalysis a, boolean severalInFile) throws IOException { writer.write(a); }
+        @Override public byte[] prepare(DumpAnalysis a) { return AnalyzeJsonWriter.render(a); }
+
+        @Override public void write(byte[] dump, boolean severalInFile) throws IOException {
+            writer.writeRendered(dump);
+        }
 
         @Override public void error(String file, String message) { writer.error(file, message); }
 
         @Override public void finish() throws IOException { writer.close(); }
     }
 
-    private static final class TextOutput implements Output {
+    private static final class TextOutput implements Output<DumpAnalysis> {
         private final PrintWriter writer;
 
         TextOutput(BufferedOutputStream out) {
             writer = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
         }
+
+        @Override public DumpAnalysis prepare(DumpAnalysis a) { return a; }
 
         @Override public void write(DumpAnalysis a, boolean severalInFile) {
             TextSummary.write(a, severalInFile, writer);

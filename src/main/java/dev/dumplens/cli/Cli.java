@@ -25,19 +25,45 @@ public final class Cli {
     public static boolean isCommand(String[] args) {
         if (args.length == 0) return false;
         String a = args[0];
-        return Set.of("-h", "--help", "-V", "--version").contains(a) || subcommand(a) != null;
+        return TunedJvm.readsThreadDumps(a) || Set.of("-h", "--help", "-V", "--version").contains(a)
+                || subcommand(a) != null;
     }
 
     /**
      * Runs the command. A subcommand runs through a command line built for it alone: building picocli's model of
-     * every subcommand is the largest start-up cost of a short run, and only the one asked for is needed.
+     * every subcommand is the largest start-up cost of a short run, and only the one asked for is needed. The
+     * first input of a thread-dump command is parsed meanwhile ({@link DumpInputs#prefetch}).
      */
     public static int run(String... args) {
-        Class<?> sub = args.length == 0 ? null : subcommand(args[0]);
-        if (sub == null || sub == CommandLine.HelpCommand.class) return commandLine().execute(args);
-        CommandLine cl = configure(new CommandLine(sub));
-        cl.setCommandName("dumplens " + args[0]);
-        return cl.execute(java.util.Arrays.copyOfRange(args, 1, args.length));
+        boolean readsDumps = args.length > 0 && TunedJvm.readsThreadDumps(args[0]);
+        if (readsDumps) DumpInputs.prefetch(args);
+        try {
+            String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
+            AnalyzeCommand plain = args.length > 0 && args[0].equals("analyze") ? AnalyzeCommand.ofPlainArguments(rest)
+                    : null;
+            if (plain != null) return callPlain(plain, args[0]);
+            Class<?> sub = args.length == 0 ? null : subcommand(args[0]);
+            if (sub == null || sub == CommandLine.HelpCommand.class) return commandLine().execute(args);
+            CommandLine cl = configure(new CommandLine(sub));
+            cl.setCommandName("dumplens " + args[0]);
+            return cl.execute(rest);
+        } finally {
+            if (readsDumps) DumpInputs.cancelPrefetch();
+        }
+    }
+
+    /** Runs a command whose arguments needed no parsing, with the exit codes and messages of {@link #configure}. */
+    private static int callPlain(java.util.concurrent.Callable<Integer> command, String name) {
+        try {
+            return command.call();
+        } catch (Exception e) {
+            System.err.println(internalError("dumplens " + name, e));
+            return 1;
+        }
+    }
+
+    private static String internalError(String command, Exception e) {
+        return command + ": internal error (please report): " + e;
     }
 
     /** The whole command line with every subcommand (help output, tests). */
@@ -49,7 +75,7 @@ public final class Cli {
         cl.getCommandSpec().exitCodeOnInvalidInput(EXIT_INPUT);
         cl.getCommandSpec().exitCodeOnExecutionException(1);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": internal error (please report): " + e);
+            cmd.getErr().println(internalError(cmd.getCommandSpec().qualifiedName(), e));
             return 1;
         });
         return cl;

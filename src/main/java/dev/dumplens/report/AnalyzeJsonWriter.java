@@ -14,8 +14,10 @@ import dev.dumplens.model.ParseWarning;
 import dev.dumplens.model.StackFrame;
 import dev.dumplens.model.ThreadDump;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,23 +36,62 @@ import java.util.Locale;
  * {@code waitCategory} ({@link dev.dumplens.model.GoWaitCategory#label()}) and, when their headers print how long
  * they have been blocked, {@code waitMinutes}: {@code {"goroutines", "min", "max"}}.
  * Call {@link #write} per dump, {@link #error} per unreadable file, then {@link #close} (which does not close
- * the underlying stream).
+ * the underlying stream). A dump's object can also be {@linkplain #render rendered} on its own (on any thread,
+ * e.g. while other dumps are still being analyzed) and then {@linkplain #writeRendered written} in order: the
+ * document is the same byte for byte.
  */
 public final class AnalyzeJsonWriter implements AutoCloseable {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
+    private final OutputStream out;
     private final JsonGenerator json;
     private final List<String[]> errors = new ArrayList<>();
+    private int dumpsWritten;
 
     public AnalyzeJsonWriter(OutputStream out) throws IOException {
-        json = FACTORY.createGenerator(out, JsonEncoding.UTF8);
-        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        this.out = out;
+        json = generator(out);
         json.writeStartObject();
         json.writeArrayFieldStart("dumps");
     }
 
+    /** A writer of one dump's object alone (see {@link #render}). */
+    private AnalyzeJsonWriter(JsonGenerator json) {
+        this.out = null;
+        this.json = json;
+    }
+
+    private static JsonGenerator generator(OutputStream out) throws IOException {
+        JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        return g;
+    }
+
     /** Writes one dump's analysis. */
     public void write(DumpAnalysis a) throws IOException {
+        writeRendered(render(a));
+    }
+
+    /** The JSON object of one dump's analysis, as {@link #write} puts it into the document (UTF-8). */
+    public static byte[] render(DumpAnalysis a) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+        try (JsonGenerator g = generator(bytes)) {
+            new AnalyzeJsonWriter(g).writeDump(a);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen: the bytes are written to memory
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Writes a dump's object made by {@link #render}, as the next element of "dumps". */
+    public void writeRendered(byte[] dump) throws IOException {
+        if (dumpsWritten++ > 0) json.writeRaw(',');
+        json.flush();
+        out.write(dump);
+        out.flush();
+    }
+
+    private void writeDump(DumpAnalysis a) throws IOException {
         ThreadDump d = a.dump();
         json.writeStartObject();
         json.writeStringField("file", d.source());
@@ -71,7 +112,6 @@ public final class AnalyzeJsonWriter implements AutoCloseable {
         for (ParseWarning w : a.warnings()) json.writeString(w.toString());
         json.writeEndArray();
         json.writeEndObject();
-        json.flush();
     }
 
     /** Records a file that could not be analyzed; listed under "errors" when the document is closed. */

@@ -17,7 +17,8 @@ class TunedJvmTest {
         Optional<String[]> own = Optional.of(new String[] {"-jar", "target/dumplens.jar", "analyze", "--json", "my dump.txt"});
 
         assertThat(TunedJvm.childCommand(JAVA, own, args)).contains(List.of("/usr/lib/jvm/java-17/bin/java",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn48m", "-jar", "target/dumplens.jar",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn32m", "-Ddumplens.tunedChild=true",
+                "-jar", "target/dumplens.jar",
                 "analyze", "--json", "my dump.txt"));
     }
 
@@ -28,7 +29,7 @@ class TunedJvmTest {
 
         assertThat(TunedJvm.childCommand(JAVA, own, args)).contains(List.of("/usr/lib/jvm/java-17/bin/java",
                 "-XX:+UseSerialGC", "-Xmn32m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40",
-                "-XX:MaxRAMPercentage=50", "-jar", "dumplens.jar",
+                "-XX:MaxRAMPercentage=50", "-Ddumplens.tunedChild=true", "-jar", "dumplens.jar",
                 "heap", "--json", "big.hprof"));
     }
 

@@ -89,6 +89,33 @@ class AnalyzeJsonWriterTest {
         assertThat(doc.get("errors").size()).isZero();
     }
 
+    @Test
+    void dumpsRenderedOnTheirOwnMakeTheSameDocument() throws Exception {
+        DumpAnalysis normalized = DumpAnalysis.of(ReportFixtures.dump(), Similarity.NORMALIZED);
+        DumpAnalysis exact = DumpAnalysis.of(ReportFixtures.dump(), Similarity.EXACT);
+        ByteArrayOutputStream direct = new ByteArrayOutputStream();
+        try (AnalyzeJsonWriter w = new AnalyzeJsonWriter(direct)) {
+            w.write(normalized);
+            w.error("bad.bin", "bad.bin: not a thread dump");
+            w.write(exact);
+        }
+        byte[] first = AnalyzeJsonWriter.render(normalized);
+        byte[] second = AnalyzeJsonWriter.render(exact);
+        ByteArrayOutputStream rendered = new ByteArrayOutputStream();
+        try (AnalyzeJsonWriter w = new AnalyzeJsonWriter(rendered)) {
+            w.writeRendered(first);
+            w.error("bad.bin", "bad.bin: not a thread dump");
+            w.writeRendered(second);
+        }
+
+        assertThat(rendered.toByteArray()).isEqualTo(direct.toByteArray());
+        JsonNode doc = new ObjectMapper().readTree(rendered.toByteArray());
+        assertThat(doc.get("dumps")).hasSize(2);
+        assertThat(doc.get("dumps").get(0)).isEqualTo(new ObjectMapper().readTree(first));
+        assertThat(doc.get("dumps").get(1).get("similarity").asText()).isEqualTo("exact");
+        assertThat(doc.get("errors")).hasSize(1);
+    }
+
     private static JsonNode lock(JsonNode dump, String id) {
         for (JsonNode l : dump.get("locks")) if (l.get("id").asText().equals(id)) return l;
         throw new AssertionError("no lock " + id);
