@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 
 /**
  * Entry point of {@code dumplens.jar}. Deliberately not a {@code javafx.application.Application}: a plain jar
- * cannot start one as its main class. With a subcommand it runs headless (a thread-dump command of a plain
+ * cannot start one as its main class. With a subcommand it runs headless (an analysis command of a plain
  * {@code java -jar} run goes to a tuned child JVM, see {@link TunedJvm}); otherwise it opens the desktop window
  * with the given files.
  */
