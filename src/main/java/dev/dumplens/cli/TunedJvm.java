@@ -23,9 +23,11 @@ public final class TunedJvm {
     /**
      * The child's JVM options: C1 only, the serial collector, and a small young generation (the parser's
      * temporary objects die young, so minor collections are cheap; 48 MB kept peak RSS ~35 MB below the default
-     * young generation of a quarter of the initial heap, and 32 MB runs as fast as 48 MB with ~10 MB less).
+     * young generation of a quarter of the initial heap, and 32 MB runs as fast as 48 MB with ~10 MB less); no
+     * performance-data file (its creation costs ~20 ms, and a run this short is not one to watch with jstat).
      */
-    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn32m");
+    static final List<String> OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn32m",
+            "-XX:-UsePerfData");
 
     /**
      * Set in the child, so that it knows at once that it runs the command itself: asking the OS for this process's

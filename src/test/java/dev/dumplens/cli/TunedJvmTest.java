@@ -17,7 +17,8 @@ class TunedJvmTest {
         Optional<String[]> own = Optional.of(new String[] {"-jar", "target/dumplens.jar", "analyze", "--json", "my dump.txt"});
 
         assertThat(TunedJvm.childCommand(JAVA, own, args)).contains(List.of("/usr/lib/jvm/java-17/bin/java",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn32m", "-Ddumplens.tunedChild=true",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn32m", "-XX:-UsePerfData",
+                "-Ddumplens.tunedChild=true",
                 "-jar", "target/dumplens.jar",
                 "analyze", "--json", "my dump.txt"));
     }
