@@ -138,10 +138,7 @@ final class Spill implements AutoCloseable {
 
     /** A new array holding the column. */
     int[] read(Column c) {
-        int[] out = new int[c.length()];
-        Reader r = reader(c);
-        for (int i = 0; i < out.length; ) i += r.next(out, i, out.length - i);
-        return out;
+        return read(new Column[] {c}, c.length());
     }
 
     /**
