@@ -1,7 +1,10 @@
 package dev.dumplens.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,15 +15,29 @@ class TunedJvmTest {
     private static final Optional<String> JAVA = Optional.of("/usr/lib/jvm/java-17/bin/java");
 
     @Test
-    void plainJarRunGetsTheTunedOptionsAndTheSameArguments() {
+    void plainJarRunGetsTheTunedOptionsAndTheSameArguments(@TempDir Path dir) {
+        String jar = dir.resolve("dumplens.jar").toString();
         String[] args = {"analyze", "--json", "my dump.txt"};
-        Optional<String[]> own = Optional.of(new String[] {"-jar", "target/dumplens.jar", "analyze", "--json", "my dump.txt"});
+        Optional<String[]> own = Optional.of(new String[] {"-jar", jar, "analyze", "--json", "my dump.txt"});
 
         assertThat(TunedJvm.childCommand(JAVA, own, args)).contains(List.of("/usr/lib/jvm/java-17/bin/java",
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn32m", "-XX:-UsePerfData",
-                "-Ddumplens.tunedChild=true",
-                "-jar", "target/dumplens.jar",
-                "analyze", "--json", "my dump.txt"));
+                "-Ddumplens.tunedChild=true", "-jar", jar, "analyze", "--json", "my dump.txt"));
+    }
+
+    @Test
+    void theClassArchiveBesideTheJarGoesToThreadDumpRunsOnly(@TempDir Path dir) throws Exception {
+        String jar = dir.resolve("dumplens.jar").toString();
+        Path archive = Files.writeString(dir.resolve("dumplens-cli.jsa"), "made by the build");
+
+        List<String> analyze = TunedJvm.childCommand(JAVA, Optional.of(new String[] {"-jar", jar, "analyze", "d.txt"}),
+                new String[] {"analyze", "d.txt"}).orElseThrow();
+        List<String> heap = TunedJvm.childCommand(JAVA, Optional.of(new String[] {"-jar", jar, "heap", "h.hprof"}),
+                new String[] {"heap", "h.hprof"}).orElseThrow();
+
+        assertThat(analyze).contains("-XX:SharedArchiveFile=" + archive.toAbsolutePath())
+                .containsSubsequence("-XX:-UsePerfData", "-XX:SharedArchiveFile=" + archive.toAbsolutePath(), "-jar");
+        assertThat(heap).noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
     }
 
     @Test
