@@ -255,11 +255,34 @@ final class Spill implements AutoCloseable {
         }
     }
 
-    /** Sequential reading of one column. */
-    final class Reader {
+    /** A buffer's worth of ints read from the file. */
+    private final class Block {
         private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_INTS << 2).order(ByteOrder.nativeOrder());
         private final IntBuffer view = buffer.asIntBuffer();
-        private final int[] ints = new int[BUFFER_INTS];
+        final int[] ints = new int[BUFFER_INTS];
+
+        /** Reads {@code n} ints from byte {@code position} of the file into {@link #ints}. */
+        void load(long position, int n) {
+            buffer.clear().limit(n << 2);
+            try {
+                long p = position;
+                while (buffer.hasRemaining()) {
+                    int got = channel.read(buffer, p);
+                    if (got < 0) throw new IOException("temporary file " + path + " is shorter than written");
+                    p += got;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            view.clear();
+            view.get(ints, 0, n);
+        }
+    }
+
+    /** Sequential reading of one column. */
+    final class Reader {
+        private final Block block = new Block();
+        private final int[] ints = block.ints;
         private int at;
         private int limit;
         private long position;
@@ -298,19 +321,7 @@ final class Spill implements AutoCloseable {
         private void fill() {
             if (left == 0) throw new IllegalStateException("read past the end of a spilled column");
             int n = (int) Math.min(BUFFER_INTS, left);
-            buffer.clear().limit(n << 2);
-            try {
-                long p = position;
-                while (buffer.hasRemaining()) {
-                    int got = channel.read(buffer, p);
-                    if (got < 0) throw new IOException("temporary file " + path + " is shorter than written");
-                    p += got;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            view.clear();
-            view.get(ints, 0, n);
+            block.load(position, n);
             position += (long) n << 2;
             left -= n;
             at = 0;
@@ -320,9 +331,8 @@ final class Spill implements AutoCloseable {
 
     /** Reading of one column from its end. */
     final class ReverseReader {
-        private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER_INTS << 2).order(ByteOrder.nativeOrder());
-        private final IntBuffer view = buffer.asIntBuffer();
-        private final int[] ints = new int[BUFFER_INTS];
+        private final Block block = new Block();
+        private final int[] ints = block.ints;
         private final long start;
         private int at;
         private long left;
@@ -342,19 +352,7 @@ final class Spill implements AutoCloseable {
             if (left == 0) throw new IllegalStateException("read past the start of a spilled column");
             int n = (int) Math.min(BUFFER_INTS, left);
             left -= n;
-            buffer.clear().limit(n << 2);
-            try {
-                long p = start + (left << 2);
-                while (buffer.hasRemaining()) {
-                    int got = channel.read(buffer, p);
-                    if (got < 0) throw new IOException("temporary file " + path + " is shorter than written");
-                    p += got;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            view.clear();
-            view.get(ints, 0, n);
+            block.load(start + (left << 2), n);
             at = n;
         }
     }
