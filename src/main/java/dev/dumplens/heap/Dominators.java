@@ -14,10 +14,10 @@ import java.util.Arrays;
 final class Dominators {
     private Dominators() { }
 
-    /** The result of the depth-first search. */
     /**
-     * The result of the depth-first search, in {@code spill}: {@code vertex} (length {@code nodes}) and
-     * {@code parent} (length {@code reachable}). {@code unreached} objects got numbers after the reachable nodes.
+     * The result of the depth-first search. In the temporary file: {@code vertex} (length {@code nodes}),
+     * {@code parent} (length {@code reachable}), the edge offsets and the edges in preorder numbers.
+     * {@code unreached} objects got numbers after the reachable nodes.
      */
     record Dfs(int reachable, int unreached, int[] pre, int[] inDegree, Spill.Column vertex, Spill.Column parent,
                Spill.Column edgeStart, Spill.Column forward) { }

@@ -28,8 +28,8 @@ final class EdgePass extends HeapScanner {
     int dangling;
     int overflow;
 
-    EdgePass(HprofBytes b, ClassTable classes, IdIndex index, int[] classOf, int[] offsets, int[] edges, Spill.Sink shallow,
-             long[] rootBits, ShallowSizeModel model, int[] instanceSizes, long classInstanceBytes,
+    EdgePass(HprofBytes b, ClassTable classes, IdIndex index, int[] classOf, int[] offsets, int[] edges,
+             Spill.Sink shallow, long[] rootBits, ShallowSizeModel model, int[] instanceSizes, long classInstanceBytes,
              java.util.concurrent.atomic.AtomicLong done, dev.dumplens.progress.ProgressMonitor progress) {
         super(b);
         this.classes = classes;

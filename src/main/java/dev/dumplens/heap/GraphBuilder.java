@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Turns an opened HPROF file into a {@link HeapGraph}: pass 1 ({@link IndexPass}), the id index, GC roots and thread
  * frames ({@link Roots}), pass 2 ({@link EdgePass}, in parallel), then DFS, predecessor lists and dominators
  * ({@link Dominators}) and retained sizes by accumulating each node's size into its dominator in reverse preorder.
- * Large arrays are released as soon as the next step no longer needs them, and the file is unmapped while the
- * in-memory steps run.
+ * Large arrays are released as soon as the next step no longer needs them; columns a step does not read wait in a
+ * temporary file ({@link Spill}), and the dump is unmapped while the graph steps run.
  */
 final class GraphBuilder {
     private final HprofFile file;
@@ -169,13 +169,12 @@ final class GraphBuilder {
 
     /** Edge offsets: each object's counted references plus, for thread objects, their frame nodes and locals. */
     private int[] offsets(int n, int total) throws DumpParseException {
-        LongLongMap extra = extraEdges;
-        for (ThreadRoots t : roots.threads) extra.put(t.node, extra.get(t.node, 0) + t.extraEdges());
+        for (ThreadRoots t : roots.threads) extraEdges.put(t.node, extraEdges.get(t.node, 0) + t.extraEdges());
         int[] offsets = new int[total + 1];
         long sum = 0;
         for (int i = 0; i < n; i++) {
             offsets[i] = (int) sum;
-            sum += pass1.refCounts.get(i) + extra.get(i, 0);
+            sum += pass1.refCounts.get(i) + extraEdges.get(i, 0);
             if (sum > Integer.MAX_VALUE - 16) {
                 throw new DumpParseException(file.source, "more than 2^31 references: too large to analyse");
             }

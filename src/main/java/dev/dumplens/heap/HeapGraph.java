@@ -7,8 +7,8 @@ package dev.dumplens.heap;
  * Per node: id, class, shallow size and position in the file (the first three stored in file order and reached
  * through {@link #fileIndex}); per reachable node: immediate dominator, retained size and predecessors (references
  * from reachable objects; references into GC roots are left out, they cannot change any dominator). The
- * predecessors, read only to find paths to GC roots, stay in the builder's temporary file, mapped; {@link #close()}
- * deletes it.
+ * predecessors (read only to find paths to GC roots) and the ids stay in the builder's temporary file, mapped;
+ * {@link #close()} deletes it.
  */
 final class HeapGraph implements AutoCloseable {
     final int nodes;
@@ -82,7 +82,7 @@ final class HeapGraph implements AutoCloseable {
         }
     }
 
-    /** Where the predecessors of {@code node} start in {@link #pred}; they end where those of {@code node + 1} start. */
+    /** Where the predecessors of {@code node} start in {@link #pred}; they end where those of the next node start. */
     int predStart(int node) { return predStart.get(node); }
 
     /** The {@code k}-th entry of the predecessor lists. */

@@ -74,29 +74,29 @@ public final class HeapSnapshot implements AutoCloseable {
     public static HeapSnapshot open(Path path, String source, ProgressMonitor progress) throws DumpParseException {
         HprofFile file = HprofFile.open(path, source, progress);
         GraphBuilder builder = new GraphBuilder(file, progress);
+        boolean opened = false;
         try {
             builder.build();
-            return new HeapSnapshot(file, builder, progress);
+            HeapSnapshot snapshot = new HeapSnapshot(file, builder, progress);
+            opened = true;
+            return snapshot;
         } catch (DumpParseException | CancelledException e) {
-            builder.discard();
-            file.close();
             throw e;
         } catch (OutOfMemoryError e) {
-            builder.discard();
-            file.close();
             throw new DumpParseException(source, "not enough memory to analyse this dump; give the JVM more with -Xmx");
         } catch (java.io.UncheckedIOException e) {
-            builder.discard();
-            file.close();
             // cancelling by interrupting the thread closes the temporary file's channel under a read or write
             if (e.getCause() instanceof java.nio.channels.ClosedByInterruptException || progress.isCancelled()) {
                 throw new CancelledException();
             }
             throw new DumpParseException(source, e.getMessage() + ": " + e.getCause().getMessage());
         } catch (RuntimeException e) {
-            builder.discard();
-            file.close();
             throw new DumpParseException(source, "cannot analyse: " + e);
+        } finally {
+            if (!opened) {
+                builder.discard();
+                file.close();
+            }
         }
     }
 

@@ -21,8 +21,9 @@ import java.util.concurrent.Future;
  * A temporary file where the graph builder parks int columns while their memory is needed for something else, and
  * keeps the ones only rare queries read (mapped, so that only the pages a query touches become resident). Written
  * in the machine's byte order; writes may run on a background thread while the caller goes on with other work.
- * {@link #close()} unmaps everything and deletes the file (on Linux and macOS it has no name from the start). The file never holds more than a few ints per object and
- * per reference, less than the heap dump itself.
+ * {@link #close()} unmaps everything and deletes the file (on Linux and macOS it has no name from the start). The
+ * file never holds more than a few ints per object and per reference, less than the heap dump itself; columns no
+ * longer needed lend their space to later ones.
  */
 final class Spill implements AutoCloseable {
     private static final int BUFFER_INTS = 1 << 18;
